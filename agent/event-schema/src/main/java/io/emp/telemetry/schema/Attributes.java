@@ -1,0 +1,30 @@
+package io.emp.telemetry.schema;
+
+/**
+ * Well-known keys inside an event's {@code data} object. HTTP and error attributes use the
+ * OpenTelemetry semantic-convention names so that backends recognise them.
+ */
+public final class Attributes {
+    /** Duration of the call an exit event closes, in milliseconds (a decimal number). */
+    public static final String DURATION_MS = "durationMs";
+    /** Set to {@code true} when any value of the event was cut to fit the size limits. */
+    public static final String TRUNCATED = "emp.truncated";
+    /** On {@code job.created}: the trace of the request that created the job (becomes a span link). */
+    public static final String LINK_TRACE_ID = "link.traceId";
+    public static final String LINK_SPAN_ID = "link.spanId";
+    /** On {@code telemetry.events_dropped}: how many events were dropped since the last report. */
+    public static final String DROPPED_COUNT = "dropped";
+    public static final String DROP_REASON = "reason";
+
+    public static final String HTTP_REQUEST_METHOD = "http.request.method";
+    public static final String HTTP_RESPONSE_STATUS_CODE = "http.response.status_code";
+    public static final String HTTP_ROUTE = "http.route";
+    public static final String URL_PATH = "url.path";
+    public static final String URL_FULL = "url.full";
+    public static final String ERROR_TYPE = "error.type";
+    public static final String SERVER_ADDRESS = "server.address";
+    public static final String SERVER_PORT = "server.port";
+
+    private Attributes() {
+    }
+}

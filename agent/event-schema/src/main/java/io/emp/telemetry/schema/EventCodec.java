@@ -1,0 +1,188 @@
+package io.emp.telemetry.schema;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Encodes events to stream-entry fields and decodes them back. The one place that knows how an
+ * event looks on the wire: the agent's writer and the collector's reader both use it.
+ * Thread-safe.
+ */
+public final class EventCodec {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
+    };
+    private static final Pattern TRACE_ID = Pattern.compile("[0-9a-f]{32}");
+    private static final Pattern SPAN_ID = Pattern.compile("[0-9a-f]{16}");
+    /** Value caps tried in turn until the entry fits {@link Limits#MAX_ENCODED_EVENT_BYTES}. */
+    private static final int[] VALUE_CAPS = {Limits.MAX_VALUE_CHARS, 512, 128, 32};
+
+    private EventCodec() {
+    }
+
+    /** Entry fields in a stable order; size limits applied (cut values are marked). */
+    public static Map<String, String> encode(TelemetryEvent event) {
+        Map<String, String> fields = null;
+        for (int cap : VALUE_CAPS) {
+            fields = encode(event, cap, Limits.MAX_ERROR_STACK_CHARS * cap / Limits.MAX_VALUE_CHARS);
+            if (encodedBytes(fields) <= Limits.MAX_ENCODED_EVENT_BYTES) return fields;
+        }
+        return fields;
+    }
+
+    private static Map<String, String> encode(TelemetryEvent e, int valueCap, int stackCap) {
+        Map<String, String> f = new LinkedHashMap<>(24);
+        f.put(EventFields.VERSION, Integer.toString(e.version()));
+        f.put(EventFields.TIMESTAMP, Long.toString(e.timestamp()));
+        f.put(EventFields.SERVICE, nullToEmpty(e.service()));
+        f.put(EventFields.EVENT_TYPE, cut(e.eventType(), 256));
+        f.put(EventFields.TRACE_ID, nullToEmpty(e.traceId()));
+        f.put(EventFields.SPAN_ID, nullToEmpty(e.spanId()));
+        putIfPresent(f, EventFields.PARENT_SPAN_ID, e.parentSpanId(), 64);
+        putIfPresent(f, EventFields.JOB_ID, e.jobId(), 256);
+        putIfPresent(f, EventFields.WORKER_ID, e.workerId(), 256);
+        putIfPresent(f, EventFields.MACHINE_ID, e.machineId(), 256);
+        putIfPresent(f, EventFields.USER_ID, e.userId(), 256);
+        f.put(EventFields.DATA, encodeData(e.data(), valueCap));
+        if (e.errorType() != null) {
+            f.put(EventFields.ERROR_TYPE, cut(e.errorType(), 512));
+            f.put(EventFields.ERROR_MESSAGE, cut(nullToEmpty(e.errorMessage()), Math.min(valueCap, Limits.MAX_ERROR_MESSAGE_CHARS)));
+            f.put(EventFields.ERROR_STACK, cut(nullToEmpty(e.errorStack()), stackCap));
+        }
+        return f;
+    }
+
+    /** The {@code data} JSON object, with attribute count and value size capped. */
+    public static String encodeData(Map<String, Object> data, int valueCap) {
+        Map<String, Object> out = new LinkedHashMap<>(Math.min(data.size(), Limits.MAX_ATTRIBUTES) + 1);
+        boolean truncated = false;
+        for (Map.Entry<String, Object> entry : data.entrySet()) {
+            if (out.size() >= Limits.MAX_ATTRIBUTES) {
+                truncated = true;
+                break;
+            }
+            Object v = entry.getValue();
+            if (v instanceof Number || v instanceof Boolean) {
+                out.put(entry.getKey(), v);
+            } else {
+                String s = String.valueOf(v);
+                String c = cut(s, valueCap);
+                truncated |= c != s;
+                out.put(cut(entry.getKey(), 128), c);
+            }
+        }
+        if (truncated) out.put(Attributes.TRUNCATED, Boolean.TRUE);
+        try {
+            return JSON.writeValueAsString(out);
+        } catch (JsonProcessingException ex) {
+            // Only strings, numbers and booleans are written, so this cannot happen; keep the event anyway.
+            return "{}";
+        }
+    }
+
+    /** Decodes an entry; throws with a reason naming the field when the entry is not a valid event. */
+    public static TelemetryEvent decode(Map<String, String> fields) throws MalformedEventException {
+        String version = fields.get(EventFields.VERSION);
+        if (version == null) throw new MalformedEventException("missing field '" + EventFields.VERSION + "'");
+        int v;
+        try {
+            v = Integer.parseInt(version);
+        } catch (NumberFormatException ex) {
+            throw new MalformedEventException("field 'v' is not a number: " + cut(version, 40));
+        }
+        if (v < 1 || v > EventFields.SCHEMA_VERSION) {
+            throw new MalformedEventException("unsupported schema version " + v);
+        }
+        String type = require(fields, EventFields.EVENT_TYPE);
+        long timestamp;
+        try {
+            timestamp = Long.parseLong(require(fields, EventFields.TIMESTAMP));
+        } catch (NumberFormatException ex) {
+            throw new MalformedEventException("field 'timestamp' is not epoch milliseconds");
+        }
+        String traceId = require(fields, EventFields.TRACE_ID);
+        if (!TRACE_ID.matcher(traceId).matches()) throw new MalformedEventException("field 'traceId' is not 32 hex characters");
+        String spanId = require(fields, EventFields.SPAN_ID);
+        if (!SPAN_ID.matcher(spanId).matches()) throw new MalformedEventException("field 'spanId' is not 16 hex characters");
+        String parent = emptyToNull(fields.get(EventFields.PARENT_SPAN_ID));
+        if (parent != null && !SPAN_ID.matcher(parent).matches()) {
+            throw new MalformedEventException("field 'parentSpanId' is not 16 hex characters");
+        }
+        TelemetryEvent.Builder b = TelemetryEvent.builder(type)
+                .version(v)
+                .timestamp(timestamp)
+                .service(fields.getOrDefault(EventFields.SERVICE, ""))
+                .traceId(traceId)
+                .spanId(spanId)
+                .parentSpanId(parent)
+                .jobId(emptyToNull(fields.get(EventFields.JOB_ID)))
+                .workerId(emptyToNull(fields.get(EventFields.WORKER_ID)))
+                .machineId(emptyToNull(fields.get(EventFields.MACHINE_ID)))
+                .userId(emptyToNull(fields.get(EventFields.USER_ID)))
+                .errorType(emptyToNull(fields.get(EventFields.ERROR_TYPE)))
+                .errorMessage(fields.get(EventFields.ERROR_MESSAGE))
+                .errorStack(fields.get(EventFields.ERROR_STACK));
+        String data = fields.get(EventFields.DATA);
+        if (data != null && !data.isEmpty()) {
+            try {
+                b.data(JSON.readValue(data, MAP));
+            } catch (Exception ex) {
+                throw new MalformedEventException("field 'data' is not a JSON object: " + ex.getMessage(), ex);
+            }
+        }
+        return b.build();
+    }
+
+    private static String require(Map<String, String> fields, String name) throws MalformedEventException {
+        String value = fields.get(name);
+        if (value == null || value.isEmpty()) throw new MalformedEventException("missing field '" + name + "'");
+        return value;
+    }
+
+    private static int encodedBytes(Map<String, String> fields) {
+        int n = 0;
+        for (Map.Entry<String, String> e : fields.entrySet()) {
+            n += e.getKey().length() + utf8Length(e.getValue());
+        }
+        return n;
+    }
+
+    private static int utf8Length(String s) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) n++;
+            else if (c < 0x800) n += 2;
+            else if (Character.isHighSurrogate(c)) {
+                n += 4;
+                i++;
+            } else n += 3;
+        }
+        return n;
+    }
+
+    /** Cuts {@code s} to at most {@code max} characters, marking the cut; returns {@code s} itself when it fits. */
+    public static String cut(String s, int max) {
+        if (s == null || s.length() <= max) return s;
+        int keep = Math.max(0, max - Limits.TRUNCATION_MARK.length());
+        if (keep > 0 && Character.isHighSurrogate(s.charAt(keep - 1))) keep--;
+        return s.substring(0, keep) + Limits.TRUNCATION_MARK;
+    }
+
+    private static void putIfPresent(Map<String, String> f, String name, String value, int cap) {
+        if (value != null && !value.isEmpty()) f.put(name, cut(value, cap));
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static String emptyToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
+}

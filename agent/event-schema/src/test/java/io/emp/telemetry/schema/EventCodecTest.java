@@ -1,0 +1,70 @@
+package io.emp.telemetry.schema;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class EventCodecTest {
+    private static final String TRACE = "0af7651916cd43dd8448eb211c80319c";
+    private static final String SPAN = "b7ad6b7169203331";
+
+    private static TelemetryEvent.Builder sample() {
+        return TelemetryEvent.builder("job.created").timestamp(1700000000123L).service("api-server")
+                .traceId(TRACE).spanId(SPAN).jobId("job-1").userId("u-7")
+                .attribute("model", "sdxl").attribute("steps", 30).attribute("nsfw", false);
+    }
+
+    @Test
+    void roundTripsEveryField() throws Exception {
+        TelemetryEvent e = sample().parentSpanId("00f067aa0ba902b7").workerId("w-1").machineId("m-1")
+                .error(new IllegalStateException("boom")).build();
+        Map<String, String> fields = EventCodec.encode(e);
+        assertEquals("1", fields.get(EventFields.VERSION));
+        assertEquals("{\"model\":\"sdxl\",\"steps\":30,\"nsfw\":false}", fields.get(EventFields.DATA));
+        assertEquals("java.lang.IllegalStateException", fields.get(EventFields.ERROR_TYPE));
+        TelemetryEvent back = EventCodec.decode(fields);
+        assertEquals(e.eventType(), back.eventType());
+        assertEquals(e.jobId(), back.jobId());
+        assertEquals(e.parentSpanId(), back.parentSpanId());
+        assertEquals(e.data(), back.data());
+        assertEquals("boom", back.errorMessage());
+        assertTrue(back.errorStack().startsWith("java.lang.IllegalStateException: boom\n\tat "));
+    }
+
+    @Test
+    void optionalFieldsAreLeftOut() throws Exception {
+        Map<String, String> fields = EventCodec.encode(sample().build());
+        assertTrue(!fields.containsKey(EventFields.WORKER_ID) && !fields.containsKey(EventFields.ERROR_TYPE));
+        assertNull(EventCodec.decode(fields).workerId());
+    }
+
+    @Test
+    void oversizedEventIsCutAndMarked() {
+        TelemetryEvent.Builder b = sample();
+        for (int i = 0; i < 200; i++) b.attribute("k" + i, "x".repeat(5000));
+        Map<String, String> fields = EventCodec.encode(b.build());
+        int bytes = fields.entrySet().stream().mapToInt(en -> en.getKey().length() + en.getValue().length()).sum();
+        assertTrue(bytes <= Limits.MAX_ENCODED_EVENT_BYTES, "encoded size " + bytes);
+        assertTrue(fields.get(EventFields.DATA).contains("\"emp.truncated\":true"));
+        assertTrue(fields.get(EventFields.DATA).contains(Limits.TRUNCATION_MARK));
+    }
+
+    @Test
+    void malformedEntriesNameTheField() {
+        Map<String, String> fields = new HashMap<>(EventCodec.encode(sample().build()));
+        fields.put(EventFields.DATA, "{not json");
+        MalformedEventException ex = assertThrows(MalformedEventException.class, () -> EventCodec.decode(fields));
+        assertTrue(ex.getMessage().contains("'data'"), ex.getMessage());
+        fields.remove(EventFields.VERSION);
+        assertThrows(MalformedEventException.class, () -> EventCodec.decode(fields));
+        Map<String, String> badTrace = new HashMap<>(EventCodec.encode(sample().build()));
+        badTrace.put(EventFields.TRACE_ID, "xyz");
+        assertThrows(MalformedEventException.class, () -> EventCodec.decode(badTrace));
+    }
+}
