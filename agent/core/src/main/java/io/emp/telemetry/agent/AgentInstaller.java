@@ -1,0 +1,60 @@
+package io.emp.telemetry.agent;
+
+import io.emp.telemetry.agent.config.EmitterConfig;
+import io.emp.telemetry.agent.emit.RedisEventEmitter;
+import io.emp.telemetry.agent.instrument.AgentBridgeHandler;
+import io.emp.telemetry.agent.instrument.AgentRuntime;
+import io.emp.telemetry.agent.instrument.InstrumentationModule;
+import io.emp.telemetry.agent.instrument.Instrumentations;
+import io.emp.telemetry.agent.instrument.Instrumenter;
+import io.emp.telemetry.agent.instrument.facade.FacadeDispatcher;
+import io.emp.telemetry.agent.rules.RuleLoader;
+import io.emp.telemetry.agent.rules.RuleProblem;
+import io.emp.telemetry.agent.rules.RuleSet;
+import io.emp.telemetry.bootstrap.Bridge;
+
+import java.lang.instrument.Instrumentation;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Wires the agent once the bridge is on the bootstrap class path: emitter (connects in the
+ * background), rules, instrumentation modules, ByteBuddy, and finally the bridge handler.
+ */
+final class AgentInstaller {
+    private AgentInstaller() {
+    }
+
+    static void install(AgentConfig config, Instrumentation inst) {
+        long start = System.nanoTime();
+        ByteBuddySetup.configure();
+        ShadedNetty.configure();
+        EmitterConfig emitterConfig = EmitterConfig.from(config.settings());
+        RedisEventEmitter emitter = new RedisEventEmitter(emitterConfig);
+        emitter.registerShutdownHook();
+        AgentRuntime runtime = new AgentRuntime(emitterConfig.serviceName(), emitter);
+        Log.debug("agent", "emitter created after " + (System.nanoTime() - start) / 1_000_000 + " ms");
+
+        RuleSet rules = RuleLoader.load(AgentInstaller.class.getClassLoader(), config.rulePaths());
+        for (RuleProblem problem : rules.problems()) {
+            Log.warn("rules", problem.toString());
+        }
+
+        Log.debug("agent", "rules loaded after " + (System.nanoTime() - start) / 1_000_000 + " ms");
+        List<InstrumentationModule> modules = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (InstrumentationModule module : Instrumentations.all(rules.rules())) {
+            if (config.instrumentationEnabled(module.name(), module.enabledByDefault())) {
+                modules.add(module);
+                names.add(module.name());
+            }
+        }
+        boolean facade = names.contains(Instrumentations.FACADE);
+        Bridge.install(new AgentBridgeHandler(runtime.callSites(),
+                facade ? new FacadeDispatcher(emitter, emitterConfig.serviceName()) : null));
+        Instrumenter.install(inst, modules, runtime);
+        Log.info("agent", "started in " + (System.nanoTime() - start) / 1_000_000 + " ms for service "
+                + emitterConfig.serviceName() + ": " + rules.rules().size()
+                + " rule(s), instrumentations " + names + ", events to " + emitterConfig.redisUrlForLog());
+    }
+}

@@ -1,0 +1,47 @@
+package io.emp.telemetry.agent;
+
+import io.emp.telemetry.agent.config.Settings;
+import io.emp.telemetry.agent.log.AgentLog;
+
+import java.lang.instrument.Instrumentation;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The javaagent entry point ({@code Premain-Class} and {@code Agent-Class}). Returns quickly:
+ * Redis is connected to in the background. {@code EMP_ENABLED=false} makes it do nothing at all.
+ * Whatever goes wrong here is logged and swallowed: the application always starts.
+ * <p>
+ * This class must not touch the bridge ({@code io.emp.telemetry.bootstrap}) before
+ * {@link BootstrapJar#inject} has put it on the bootstrap class path.
+ */
+public final class EmpAgent {
+    private static final AtomicBoolean STARTED = new AtomicBoolean();
+
+    private EmpAgent() {
+    }
+
+    public static void premain(String args, Instrumentation inst) {
+        start(args, inst);
+    }
+
+    public static void agentmain(String args, Instrumentation inst) {
+        start(args, inst);
+    }
+
+    private static void start(String args, Instrumentation inst) {
+        try {
+            Settings settings = Settings.fromEnvironment(args);
+            AgentConfig config = AgentConfig.from(settings);
+            if (!config.enabled()) return;
+            if (!STARTED.compareAndSet(false, true)) {
+                Log.warn("agent", "already attached; ignoring the second attach");
+                return;
+            }
+            AgentLog.configure(settings);
+            BootstrapJar.inject(inst, EmpAgent.class.getClassLoader());
+            AgentInstaller.install(config, inst);
+        } catch (Throwable t) {
+            Log.error("agent", "failed to start; the application runs without telemetry", t);
+        }
+    }
+}

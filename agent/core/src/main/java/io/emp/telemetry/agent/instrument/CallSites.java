@@ -1,0 +1,70 @@
+package io.emp.telemetry.agent.instrument;
+
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.implementation.bytecode.assign.Assigner;
+import net.bytebuddy.implementation.bytecode.constant.IntegerConstant;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.BiFunction;
+
+/**
+ * The table behind {@code Bridge.enter(site, ...)}: call site index → {@link CallSiteHandler}.
+ * The index is a constant in the instrumented code, so the hot path is one array read.
+ * <p>
+ * Registration is keyed: registering an equal key again returns the same index, so the table is
+ * bounded by the number of distinct rules and annotated-method shapes, not by how many classes
+ * or class loaders come and go.
+ */
+public final class CallSites {
+    /** Index that maps to no handler: the advice runs and does nothing. */
+    public static final int NONE = -1;
+
+    private final Map<Object, Integer> byKey = new HashMap<>();
+    private volatile CallSiteHandler[] handlers = new CallSiteHandler[0];
+
+    /** The index of {@code key}'s handler, creating it with {@code handler} the first time. */
+    public synchronized int register(Object key, CallSiteHandler handler) {
+        Integer existing = byKey.get(key);
+        if (existing != null) return existing;
+        CallSiteHandler[] next = Arrays.copyOf(handlers, handlers.length + 1);
+        next[handlers.length] = handler;
+        handlers = next;
+        byKey.put(key, handlers.length - 1);
+        return handlers.length - 1;
+    }
+
+    public CallSiteHandler get(int site) {
+        CallSiteHandler[] h = handlers;
+        return site >= 0 && site < h.length ? h[site] : null;
+    }
+
+    public int size() {
+        return handlers.length;
+    }
+
+    /** {@code adviceClass} with its {@link SiteId} parameter bound to the fixed {@code site}. */
+    public static Advice advice(Class<?> adviceClass, int site) {
+        return Advice.withCustomMapping().bind(SiteId.class, site).to(adviceClass);
+    }
+
+    /**
+     * {@code adviceClass} with its {@link SiteId} computed per instrumented method at
+     * transformation time (e.g. from the method's annotations); {@link #NONE} when it returns null.
+     */
+    public static Advice advicePerMethod(Class<?> adviceClass,
+                                         BiFunction<TypeDescription, MethodDescription, Integer> siteOf) {
+        Advice.OffsetMapping mapping = new Advice.OffsetMapping() {
+            @Override
+            public Target resolve(TypeDescription instrumentedType, MethodDescription instrumentedMethod,
+                                  Assigner assigner, Advice.ArgumentHandler argumentHandler, Sort sort) {
+                Integer site = siteOf.apply(instrumentedType, instrumentedMethod);
+                return new Target.ForStackManipulation(IntegerConstant.forValue(site == null ? NONE : site));
+            }
+        };
+        return Advice.withCustomMapping().bind(SiteId.class, mapping).to(adviceClass);
+    }
+}

@@ -1,0 +1,88 @@
+package io.emp.telemetry.agent.instrument;
+
+import io.emp.telemetry.agent.Log;
+import net.bytebuddy.ByteBuddy;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.dynamic.DynamicType;
+import net.bytebuddy.dynamic.scaffold.TypeValidation;
+import net.bytebuddy.matcher.ElementMatcher;
+
+import java.lang.instrument.Instrumentation;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
+import static net.bytebuddy.matcher.ElementMatchers.isNative;
+import static net.bytebuddy.matcher.ElementMatchers.none;
+import static net.bytebuddy.matcher.ElementMatchers.not;
+
+/** Turns the enabled {@link InstrumentationModule}s into one ByteBuddy {@link AgentBuilder} and installs it. */
+public final class Instrumenter {
+    private static final Map<Class<?>, Advice> ADVICE = new ConcurrentHashMap<>();
+
+    private Instrumenter() {
+    }
+
+    public static void install(Instrumentation inst, List<InstrumentationModule> modules, AgentRuntime runtime) {
+        ElementMatcher.Junction<TypeDescription> jdkAllowed = none();
+        for (InstrumentationModule module : modules) {
+            jdkAllowed = jdkAllowed.or(module.jdkTypes());
+        }
+        AgentBuilder builder = new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
+                // advice only inlines code: no new members, so classes can also be retransformed
+                .disableClassFormatChanges()
+                // classes loaded before the agent (agentmain, or JDK types a rule names) are retransformed
+                .with(Boolean.getBoolean("emp.tmp.noretransform") ? AgentBuilder.RedefinitionStrategy.DISABLED : AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+                .with(AgentBuilder.DescriptionStrategy.Default.POOL_FIRST)
+                .with(new TransformFailures())
+                .ignore(IgnoredTypes.matcher(jdkAllowed));
+        int count = 0;
+        for (InstrumentationModule module : modules) {
+            List<TypeInstrumentation> types;
+            try {
+                types = module.typeInstrumentations(runtime);
+            } catch (Throwable t) {
+                Log.warn("instrument", "instrumentation '" + module.name() + "' failed to initialise, skipped", t);
+                continue;
+            }
+            for (TypeInstrumentation type : types) {
+                builder = builder.type(type.typeMatcher(), module.classLoaderMatcher())
+                        .transform((b, td, loader, javaModule, pd) -> apply(type, b));
+                count++;
+            }
+        }
+        long t0 = System.nanoTime();
+        builder.installOn(inst);
+        Log.debug("instrument", "installOn took " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+        Log.debug("instrument", count + " type instrumentation(s) installed");
+    }
+
+    private static DynamicType.Builder<?> apply(TypeInstrumentation type, DynamicType.Builder<?> builder) {
+        AdviceApplier applier = new AdviceApplier(builder);
+        type.transform(applier);
+        return applier.builder;
+    }
+
+    private static final class AdviceApplier implements TypeTransformer {
+        private DynamicType.Builder<?> builder;
+
+        AdviceApplier(DynamicType.Builder<?> builder) {
+            this.builder = builder;
+        }
+
+        @Override
+        public void applyAdvice(ElementMatcher<? super MethodDescription> methods, Class<?> adviceClass) {
+            applyAdvice(methods, ADVICE.computeIfAbsent(adviceClass, Advice::to));
+        }
+
+        @Override
+        public void applyAdvice(ElementMatcher<? super MethodDescription> methods, Advice advice) {
+            ElementMatcher.Junction<MethodDescription> withCode = not(isAbstract()).and(not(isNative()));
+            builder = builder.visit(advice.on(withCode.and(methods)));
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package io.emp.telemetry.agent.instrument.annotations;
+
+import io.emp.telemetry.agent.context.Span;
+import io.emp.telemetry.agent.context.Spans;
+import io.emp.telemetry.agent.instrument.AgentRuntime;
+import io.emp.telemetry.agent.instrument.CallSiteHandler;
+import io.emp.telemetry.agent.instrument.SiteCall;
+import io.emp.telemetry.agent.rules.Redactor;
+import io.emp.telemetry.agent.rules.path.ValueFormatter;
+import io.emp.telemetry.schema.EventTypes;
+import io.emp.telemetry.schema.TelemetryEvent;
+
+/**
+ * {@code @TelemetryEvent("x.y")}: {@code x.y.started} on entry, {@code x.y.completed} on return,
+ * {@code x.y_failed} (errors stream, with the exception) on a throw; exit events carry the
+ * duration; all in a span of the method's own.
+ */
+final class AnnotatedMethodHandler implements CallSiteHandler {
+    private final AnnotatedSpec spec;
+    private final AgentRuntime runtime;
+    private final Redactor redactor;
+
+    AnnotatedMethodHandler(AnnotatedSpec spec, AgentRuntime runtime, Redactor redactor) {
+        this.spec = spec;
+        this.runtime = runtime;
+        this.redactor = redactor;
+    }
+
+    @Override
+    public SiteCall enter(Class<?> origin, Object self, Object[] args) {
+        Span span = Spans.open(origin);
+        String jobId = jobId(args);
+        TelemetryEvent.Builder started = runtime.spanEvent(spec.prefix + ".started", span).jobId(jobId);
+        addAttributes(started, args);
+        runtime.emit(started.build());
+        return (returned, thrown) -> {
+            Spans.close(span);
+            String type = thrown == null ? spec.prefix + ".completed" : spec.prefix + EventTypes.FAILED_SUFFIX;
+            TelemetryEvent.Builder end = runtime.spanEndEvent(type, span).jobId(jobId).error(thrown);
+            addAttributes(end, args);
+            runtime.emit(end.build());
+        };
+    }
+
+    private String jobId(Object[] args) {
+        if (spec.jobIdIndex < 0 || args == null || spec.jobIdIndex >= args.length) return null;
+        Object value = ValueFormatter.format(args[spec.jobIdIndex], redactor);
+        return value == null ? null : value.toString();
+    }
+
+    private void addAttributes(TelemetryEvent.Builder event, Object[] args) {
+        if (args == null) return;
+        for (int i = 0; i < spec.attributeNames.length && i < args.length; i++) {
+            String name = spec.attributeNames[i];
+            if (name == null) continue;
+            event.attribute(name, redactor.redact(name, ValueFormatter.format(args[i], redactor)));
+        }
+    }
+}

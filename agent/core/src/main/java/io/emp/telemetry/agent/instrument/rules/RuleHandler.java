@@ -1,0 +1,65 @@
+package io.emp.telemetry.agent.instrument.rules;
+
+import io.emp.telemetry.agent.context.Span;
+import io.emp.telemetry.agent.context.Spans;
+import io.emp.telemetry.agent.instrument.AgentRuntime;
+import io.emp.telemetry.agent.instrument.CallSiteHandler;
+import io.emp.telemetry.agent.instrument.SiteCall;
+import io.emp.telemetry.agent.rules.Correlation;
+import io.emp.telemetry.agent.rules.EventSpec;
+import io.emp.telemetry.agent.rules.InstrumentationRule;
+import io.emp.telemetry.agent.rules.Invocation;
+import io.emp.telemetry.agent.rules.Phase;
+import io.emp.telemetry.schema.TelemetryEvent;
+
+import java.util.Map;
+
+/**
+ * One rule at run time. Entry: the sampling decision, then a span and the entry event. Exit: the
+ * return or exception event, with the duration; exception events carry the error and go to the
+ * errors stream. An event whose rule names a channel goes to Pub/Sub instead of a stream.
+ */
+final class RuleHandler implements CallSiteHandler {
+    private final InstrumentationRule rule;
+    private final AgentRuntime runtime;
+
+    RuleHandler(InstrumentationRule rule, AgentRuntime runtime) {
+        this.rule = rule;
+        this.runtime = runtime;
+    }
+
+    @Override
+    public SiteCall enter(Class<?> origin, Object self, Object[] args) {
+        if (!rule.sample()) return null;
+        Invocation invocation = new Invocation(self, args);
+        Span span = Spans.open(origin);
+        send(Phase.ENTER, invocation, span);
+        return (returned, thrown) -> {
+            Spans.close(span);
+            invocation.complete(returned, thrown);
+            send(thrown == null ? Phase.RETURN : Phase.EXCEPTION, invocation, span);
+        };
+    }
+
+    private void send(Phase phase, Invocation invocation, Span span) {
+        if (!rule.emits(phase, invocation)) return;
+        EventSpec spec = rule.event(phase);
+        if (spec == null) return;
+        Map<String, Object> attributes = rule.attributes(phase, invocation);
+        Correlation ids = rule.correlation(invocation);
+        TelemetryEvent.Builder event = phase == Phase.ENTER
+                ? runtime.spanEvent(spec.eventType(), span)
+                : runtime.spanEndEvent(spec.eventType(), span);
+        event.data(attributes)
+                .jobId(ids.jobId())
+                .workerId(ids.workerId())
+                .machineId(ids.machineId())
+                .userId(ids.userId());
+        if (phase == Phase.EXCEPTION) event.error(invocation.thrown());
+        if (spec.isPubSub()) {
+            runtime.publish(spec.resolveChannel(ids, attributes), event.build());
+        } else {
+            runtime.emit(event.build());
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package io.emp.telemetry.agent.emit;
+
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.LongAdder;
+
+/** Live counters of one emitter; application threads and the writer update them without locks. */
+final class EmitterCounters {
+    final LongAdder accepted = new LongAdder();
+    final AtomicLong eventsWritten = new AtomicLong();
+    final AtomicLong statusPublished = new AtomicLong();
+    final AtomicLong failedBatches = new AtomicLong();
+    final AtomicLong connects = new AtomicLong();
+    final AtomicLong failedConnects = new AtomicLong();
+    final AtomicLong dropReportsWritten = new AtomicLong();
+    private final LongAdder[] dropped = new LongAdder[DropReason.values().length];
+    /** Drops not yet reported in a {@code telemetry.events_dropped} event, per reason. */
+    private final AtomicLongArray unreported = new AtomicLongArray(DropReason.values().length);
+
+    EmitterCounters() {
+        for (int i = 0; i < dropped.length; i++) dropped[i] = new LongAdder();
+    }
+
+    void drop(DropReason reason, long n) {
+        dropped[reason.ordinal()].add(n);
+        unreported.addAndGet(reason.ordinal(), n);
+    }
+
+    /** Counts a drop that must not itself be reported (a lost drop report: reporting it would loop). */
+    void dropSilently(DropReason reason, long n) {
+        dropped[reason.ordinal()].add(n);
+    }
+
+    long dropped(DropReason reason) {
+        return dropped[reason.ordinal()].sum();
+    }
+
+    boolean hasUnreported() {
+        for (int i = 0; i < unreported.length(); i++) {
+            if (unreported.get(i) > 0) return true;
+        }
+        return false;
+    }
+
+    /** Takes the unreported count of {@code reason}, resetting it to zero. */
+    long takeUnreported(DropReason reason) {
+        return unreported.getAndSet(reason.ordinal(), 0);
+    }
+
+    /** Puts back a count whose report could not be queued. */
+    void restoreUnreported(DropReason reason, long n) {
+        unreported.addAndGet(reason.ordinal(), n);
+    }
+}

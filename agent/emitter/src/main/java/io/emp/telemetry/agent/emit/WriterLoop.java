@@ -1,0 +1,199 @@
+package io.emp.telemetry.agent.emit;
+
+import io.emp.telemetry.agent.config.EmitterConfig;
+import io.emp.telemetry.agent.log.AgentLog;
+import io.lettuce.core.api.StatefulRedisConnection;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The emitter's single background thread: connect (with backoff), drain the queue in batches,
+ * encode, pipeline, keep what Redis did not acknowledge, report drops, trim by age. Because there
+ * is one writer and one connection, entries reach Redis in the order they were queued.
+ */
+final class WriterLoop implements Runnable {
+    private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    private static final long REPORT_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+    private final EmitterConfig config;
+    private final BlockingQueue<Object> queue;
+    private final EmitterCounters counters;
+    private final RedisConnector connector;
+    private final BatchWriter writer;
+    private final RetentionTrimmer trimmer;
+    private final Encoder encoder;
+    private final Backoff backoff;
+    private final List<PendingWrite> batch = new ArrayList<>();
+    private final List<Object> drained = new ArrayList<>();
+
+    private volatile boolean stopping;
+    private volatile boolean abandoned;
+    private volatile boolean lossReportedByCaller;
+    private volatile long stopDeadlineNanos;
+    private volatile long stopBudgetMillis;
+    private volatile boolean connected;
+    private boolean reportDue;
+    private long lastReportNanos = System.nanoTime();
+
+    WriterLoop(EmitterConfig config, BlockingQueue<Object> queue, EmitterCounters counters) {
+        this.config = config;
+        this.queue = queue;
+        this.counters = counters;
+        this.connector = new RedisConnector(config);
+        this.writer = new BatchWriter(config, counters);
+        this.trimmer = new RetentionTrimmer(config);
+        this.encoder = new Encoder(config);
+        this.backoff = new Backoff(config.backoffMin(), config.backoffMax());
+    }
+
+    @Override
+    public void run() {
+        try {
+            loop();
+        } catch (Throwable t) {
+            AgentLog.error("telemetry writer stopped unexpectedly: " + t);
+        } finally {
+            finish();
+        }
+    }
+
+    /** Asks the loop to flush what is queued and stop, giving up at {@code deadlineNanos}. */
+    void requestStop(long deadlineNanos, long budgetMillis) {
+        stopBudgetMillis = budgetMillis;
+        stopDeadlineNanos = deadlineNanos;
+        stopping = true;
+    }
+
+    /** The caller's time budget ran out: stop as soon as possible, writing nothing more. */
+    void abandon() {
+        abandoned = true;
+        stopping = true;
+    }
+
+    /**
+     * Called by {@code close} when the writer is stuck in a network call past the budget: the caller
+     * logs the loss (returned estimate) so that {@link #finish} does not log it a second time.
+     */
+    int reportLossForCaller(int queued) {
+        lossReportedByCaller = true;
+        return queued + batch.size();
+    }
+
+    boolean connected() {
+        return connected;
+    }
+
+    /** Items held by the writer but not yet acknowledged (approximate, for reporting). */
+    int inFlight() {
+        return batch.size();
+    }
+
+    private void loop() {
+        while (true) {
+            if (stopping && (abandoned || System.nanoTime() - stopDeadlineNanos >= 0 || (batch.isEmpty() && queue.isEmpty()))) {
+                return;
+            }
+            StatefulRedisConnection<String, String> c = connector.connection();
+            if (c == null) {
+                connected = false;
+                c = connector.connect();
+                if (c == null) {
+                    counters.failedConnects.incrementAndGet();
+                    pause(backoff.nextNanos());
+                    continue;
+                }
+                connected = true;
+                counters.connects.incrementAndGet();
+                backoff.reset();
+                reportDue = true;
+            }
+            // Top up a batch kept from a failed write too, so that the first write after a reconnect frees queue space.
+            if (batch.size() < config.batchSize()) fill();
+            addDropReports();
+            if (batch.isEmpty()) {
+                trimmer.trimIfDue(c);
+                continue;
+            }
+            Throwable failure = writer.write(c, batch);
+            if (failure != null) {
+                counters.failedBatches.incrementAndGet();
+                AgentLog.debug("batch failed, " + batch.size() + " entries kept for re-sending: " + failure);
+                connector.disconnect();
+                connected = false;
+                pause(backoff.nextNanos());
+            } else {
+                trimmer.trimIfDue(c);
+            }
+        }
+    }
+
+    /** Fills the batch up to its size from the queue; waits briefly for a first item only when the batch is empty. */
+    private void fill() {
+        try {
+            int room = config.batchSize() - batch.size();
+            Object first = stopping || !batch.isEmpty() ? queue.poll() : queue.poll(POLL_NANOS, TimeUnit.NANOSECONDS);
+            if (first == null) return;
+            drained.add(first);
+            queue.drainTo(drained, room - 1);
+        } catch (InterruptedException e) {
+            // Nobody interrupts the writer on purpose; treat it as a request to finish.
+            stopping = true;
+        }
+        for (Object item : drained) {
+            try {
+                batch.add(encoder.encode(item));
+            } catch (Throwable t) {
+                counters.drop(DropReason.ENCODE_FAILED, 1);
+                AgentLog.once("encode-failed:" + t.getClass().getName(), AgentLog.Level.WARN,
+                        "could not encode a telemetry event, dropped and counted: " + t);
+            }
+        }
+        drained.clear();
+    }
+
+    /** Appends {@code telemetry.events_dropped} events: right after a reconnect, else at most once a second. */
+    private void addDropReports() {
+        if (!counters.hasUnreported()) return;
+        long now = System.nanoTime();
+        if (!reportDue && now - lastReportNanos < REPORT_INTERVAL_NANOS) return;
+        reportDue = false;
+        lastReportNanos = now;
+        for (DropReason reason : DropReason.values()) {
+            if (reason == DropReason.SHUTDOWN) continue;
+            long n = counters.takeUnreported(reason);
+            if (n <= 0) continue;
+            try {
+                batch.add(encoder.encodeDropReport(DropReports.event(config.serviceName(), reason, n)));
+            } catch (Throwable t) {
+                counters.restoreUnreported(reason, n);
+            }
+        }
+    }
+
+    private void pause(long nanos) {
+        long wait = nanos;
+        if (stopping) wait = Math.min(wait, Math.max(0, stopDeadlineNanos - System.nanoTime()));
+        if (wait > 0 && !abandoned) LockSupport.parkNanos(this, wait);
+    }
+
+    private void finish() {
+        connected = false;
+        int left = batch.size();
+        batch.clear();
+        List<Object> rest = new ArrayList<>();
+        queue.drainTo(rest);
+        left += rest.size();
+        if (left > 0) {
+            counters.drop(DropReason.SHUTDOWN, left);
+            if (!lossReportedByCaller) {
+                AgentLog.warn(left + (left == 1 ? " telemetry event" : " telemetry events") + " could not be written to Redis before shutdown and are lost "
+                        + "(Redis unreachable or slow; the shutdown flush may take " + stopBudgetMillis + " ms, see shutdown.timeout)");
+            }
+        }
+        connector.shutdown();
+    }
+}

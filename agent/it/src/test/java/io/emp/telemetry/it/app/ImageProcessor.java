@@ -1,0 +1,4 @@
+package io.emp.telemetry.it.app;
+
+public interface ImageProcessor extends Processor {
+}

@@ -1,0 +1,107 @@
+package io.emp.telemetry.agent.rules.match;
+
+import static net.bytebuddy.matcher.ElementMatchers.any;
+import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
+import static net.bytebuddy.matcher.ElementMatchers.inheritsAnnotation;
+import static net.bytebuddy.matcher.ElementMatchers.isAnnotatedWith;
+import static net.bytebuddy.matcher.ElementMatchers.isInterface;
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.none;
+
+import java.util.List;
+import java.util.regex.Pattern;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.matcher.ElementMatcher;
+
+/**
+ * Builds a rule's type matcher. Each criterion given narrows the match (AND); the values of one criterion are
+ * alternatives (OR). Supertype criteria look through the whole hierarchy: superclasses, their interfaces and the
+ * interfaces those extend.
+ */
+public final class TypeMatcherBuilder {
+    private static final String[] JDK_PREFIXES = {"java.", "javax.", "jdk.", "sun.", "com.sun."};
+
+    private ElementMatcher.Junction<TypeDescription> matcher = any();
+    private boolean namesJdkType;
+
+    /** Exact binary names, e.g. {@code com.acme.Outer$Inner}. */
+    public TypeMatcherBuilder names(List<String> names) {
+        ElementMatcher.Junction<TypeDescription> anyOf = none();
+        for (String name : names) {
+            anyOf = anyOf.or(named(name));
+            noteJdk(name);
+        }
+        return and(anyOf);
+    }
+
+    /** Globs over the full name. */
+    public TypeMatcherBuilder globs(List<String> globs) {
+        ElementMatcher.Junction<TypeDescription> anyOf = none();
+        for (String glob : globs) {
+            anyOf = anyOf.or(new NamePattern<TypeDescription>(Glob.compile(glob), false));
+            noteJdk(Glob.literalPrefix(glob));
+        }
+        return and(anyOf);
+    }
+
+    /** Regular expressions over the full name (whole-name match). */
+    public TypeMatcherBuilder regexes(List<Pattern> patterns) {
+        ElementMatcher.Junction<TypeDescription> anyOf = none();
+        for (Pattern pattern : patterns) {
+            anyOf = anyOf.or(new NamePattern<TypeDescription>(pattern, false));
+            noteJdk(pattern.pattern().replace("^", "").replace("\\", ""));
+        }
+        return and(anyOf);
+    }
+
+    /** The named class or interface itself or any type that extends or implements it, directly or indirectly. */
+    public TypeMatcherBuilder subtypesOf(List<String> names) {
+        ElementMatcher.Junction<TypeDescription> anyOf = none();
+        for (String name : names) {
+            anyOf = anyOf.or(hasSuperType(named(name)));
+            noteJdk(name);
+        }
+        return and(new Safe<TypeDescription>(anyOf, "subtypeOf" + names));
+    }
+
+    /** Types with an interface anywhere in their hierarchy whose full or simple name matches one of the globs. */
+    public TypeMatcherBuilder implementing(List<String> interfaceGlobs) {
+        ElementMatcher.Junction<TypeDescription> anyOf = none();
+        for (String glob : interfaceGlobs) {
+            anyOf = anyOf.or(isInterface().and(new NamePattern<TypeDescription>(Glob.compile(glob), true)));
+            noteJdk(Glob.literalPrefix(glob));
+        }
+        return and(new Safe<TypeDescription>(hasSuperType(anyOf), "implements" + interfaceGlobs));
+    }
+
+    /** Types carrying the annotation, declared on the type or inherited ({@code @Inherited}) from a superclass. */
+    public TypeMatcherBuilder annotatedWith(List<String> annotationNames) {
+        ElementMatcher.Junction<TypeDescription> anyOf = none();
+        for (String name : annotationNames) {
+            anyOf = anyOf.or(isAnnotatedWith(named(name))).or(inheritsAnnotation(named(name)));
+        }
+        return and(new Safe<TypeDescription>(anyOf, "annotatedWith" + annotationNames));
+    }
+
+    public ElementMatcher<TypeDescription> build() {
+        return matcher;
+    }
+
+    /** True only when a criterion names a JDK package explicitly (the agent leaves JDK classes alone otherwise). */
+    public boolean namesJdkType() {
+        return namesJdkType;
+    }
+
+    private TypeMatcherBuilder and(ElementMatcher.Junction<TypeDescription> criterion) {
+        matcher = matcher.and(criterion);
+        return this;
+    }
+
+    private void noteJdk(String name) {
+        for (String prefix : JDK_PREFIXES) {
+            if (name.startsWith(prefix)) {
+                namesJdkType = true;
+            }
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package io.emp.telemetry.collector;
+
+import io.emp.telemetry.collector.alert.AlertSink;
+import io.emp.telemetry.collector.alert.ErrorAlerts;
+import io.emp.telemetry.collector.alert.WebhookSender;
+import io.emp.telemetry.collector.config.CollectorConfig;
+import io.emp.telemetry.collector.config.CollectorConfig.StreamConfig;
+import io.emp.telemetry.collector.config.ConfigException;
+import io.emp.telemetry.collector.consume.BatchProcessor;
+import io.emp.telemetry.collector.consume.DeadLetters;
+import io.emp.telemetry.collector.consume.ExportedListener;
+import io.emp.telemetry.collector.consume.LagMonitor;
+import io.emp.telemetry.collector.consume.RedisStreams;
+import io.emp.telemetry.collector.consume.StreamWorker;
+import io.emp.telemetry.collector.export.Backoff;
+import io.emp.telemetry.collector.health.CollectorStats;
+import io.emp.telemetry.collector.health.HealthServer;
+import io.emp.telemetry.collector.health.Heartbeat;
+import io.lettuce.core.api.sync.RedisCommands;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+
+/** A running collector: one consumer thread per stream, exporters, alerts, lag monitor, heartbeat, health endpoint. */
+public final class Collector implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(Collector.class.getName());
+    static final Duration LAG_CHECK_INTERVAL = Duration.ofSeconds(5);
+
+    private final CollectorConfig config;
+    private final String consumer;
+    private final CollectorStats stats = new CollectorStats();
+    private final RedisConnections redis;
+    private final Exporters exporters;
+    private final WebhookSender webhook;
+    private final List<StreamWorker> workers = new ArrayList<>();
+    private final List<Thread> threads = new ArrayList<>();
+    private final ScheduledExecutorService scheduler;
+    private final Heartbeat heartbeat;
+    private final HealthServer health;
+
+    private Collector(CollectorConfig config) {
+        this.config = config;
+        this.consumer = config.consumerName().isEmpty() ? ConsumerNames.generate() : config.consumerName();
+        try {
+            this.redis = new RedisConnections(config.redisUrl(), config.batchWait().plusSeconds(10));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("redis.url: not a valid Redis URL (redis://[user:password@]host:port[/db] or rediss://…)");
+        }
+        this.exporters = new Exporters(config, stats);
+        RedisCommands<String, String> shared = redis.connect();
+        this.webhook = config.alerts().webhookUrl().isEmpty() ? null
+                : new WebhookSender(URI.create(config.alerts().webhookUrl()), 500);
+        List<ExportedListener> listeners = new ArrayList<>(exporters.listeners);
+        listeners.add(new ErrorAlerts(config.alerts(), shared,
+                new AlertSink(shared, config.alerts().stream(), webhook, stats)));
+        BatchProcessor processor = new BatchProcessor(exporters.exporters, exporters.spans, listeners,
+                new DeadLetters(shared, config.deadLetterStream(), consumer, stats),
+                new Backoff(config.retryInitial(), config.retryMax()), config.maxDeliveries(), stats);
+        for (StreamConfig s : config.streams()) {
+            stats.stream(s.stream());
+            workers.add(new StreamWorker(new RedisStreams(redis.connect(), s, consumer), processor,
+                    config.batchSize(), config.batchWait(), config.claimIdle(), config.claimInterval(), stats));
+        }
+        try {
+            this.health = config.healthPort() < 0 ? null
+                    : new HealthServer(config.healthHost(), config.healthPort(), stats, consumer);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the health endpoint on " + config.healthHost() + ":"
+                    + config.healthPort() + " (set collector.health.port): " + e.getMessage(), e);
+        }
+        this.heartbeat = new Heartbeat(shared, consumer, config.heartbeatTtl(), stats,
+                config.events().stream() + "," + config.errors().stream(), String.join(",", config.exporters()),
+                healthPort());
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "emp-collector-monitor");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Starts consuming; returns once every thread runs. */
+    public static Collector start(CollectorConfig config) {
+        Collector c = new Collector(config);
+        c.startThreads();
+        return c;
+    }
+
+    private void startThreads() {
+        long beat = Math.max(200, config.heartbeatTtl().toMillis() / 3);
+        scheduler.scheduleWithFixedDelay(heartbeat, 0, beat, TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(new LagMonitor(redis.connect(), config.streams(), config.lagWarnRatio(), stats),
+                0, LAG_CHECK_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+        for (int i = 0; i < workers.size(); i++) {
+            Thread t = new Thread(workers.get(i), "emp-collector-" + config.streams().get(i).stream());
+            t.start();
+            threads.add(t);
+        }
+        LOG.info("collector " + consumer + " consuming " + config.events().stream() + " (group " + config.events().group()
+                + ") and " + config.errors().stream() + " (group " + config.errors().group() + ") from "
+                + RedisConnections.redacted(config.redisUrl()) + "; exporters " + config.exporters()
+                + (health != null ? "; health on http://" + config.healthHost() + ":" + health.port() + "/health" : ""));
+    }
+
+    public String consumerName() {
+        return consumer;
+    }
+
+    public CollectorStats stats() {
+        return stats;
+    }
+
+    /** Port of the health endpoint, or -1 when it is off. */
+    public int healthPort() {
+        return health == null ? -1 : health.port();
+    }
+
+    /** Pushes recorded metrics to OTLP now. */
+    public void flushMetrics() {
+        exporters.flushMetrics();
+    }
+
+    /** Stops consuming; a batch still being retried stays pending in Redis for another collector. */
+    @Override
+    public void close() {
+        workers.forEach(StreamWorker::stop);
+        for (Thread t : threads) {
+            try {
+                t.join(config.batchWait().toMillis() + 2000);
+                if (t.isAlive()) {
+                    t.interrupt();
+                    t.join(2000);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        scheduler.shutdownNow();
+        heartbeat.remove();
+        if (health != null) health.close();
+        if (webhook != null) webhook.close();
+        exporters.close();
+        redis.close();
+        LOG.info("collector " + consumer + " stopped");
+    }
+}

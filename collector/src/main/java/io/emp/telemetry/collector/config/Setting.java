@@ -1,0 +1,69 @@
+package io.emp.telemetry.collector.config;
+
+import io.emp.telemetry.schema.StreamDefaults;
+
+import java.util.Locale;
+
+/**
+ * Every collector setting: its dotted key (config-file key), its default and what it does. The
+ * environment name is derived ({@code collector.health.port} → {@code EMP_COLLECTOR_HEALTH_PORT}),
+ * the system property is {@code emp.} + key. Shared keys ({@code redis.url}, {@code events.stream} …)
+ * have the same names as in the agent, so one environment configures both.
+ */
+public enum Setting {
+    REDIS_URL("redis.url", "redis://127.0.0.1:6379", "Redis to read from; rediss:// for TLS, redis://:password@host or redis://user:password@host for AUTH/ACL"),
+    EVENTS_STREAM("events.stream", StreamDefaults.EVENTS_STREAM, "stream of lifecycle events"),
+    ERRORS_STREAM("errors.stream", StreamDefaults.ERRORS_STREAM, "stream of error events"),
+    EVENTS_MAXLEN("events.maxlen", Long.toString(StreamDefaults.EVENTS_MAXLEN), "MAXLEN the agents trim the events stream to (lag warning threshold base)"),
+    ERRORS_MAXLEN("errors.maxlen", Long.toString(StreamDefaults.ERRORS_MAXLEN), "MAXLEN the agents trim the errors stream to"),
+    EVENTS_GROUP("collector.events-group", StreamDefaults.EVENTS_GROUP, "consumer group on the events stream"),
+    ERRORS_GROUP("collector.errors-group", StreamDefaults.ERRORS_GROUP, "consumer group on the errors stream"),
+    CONSUMER("collector.consumer", "", "consumer name; empty = host-pid-random, unique per instance"),
+    EXPORTERS("exporters", "", "comma-separated: file, otlp, console; empty = otlp when OTEL_EXPORTER_OTLP_ENDPOINT is set, else file"),
+    BATCH_SIZE("collector.batch-size", "500", "entries per export batch (upper bound)"),
+    BATCH_WAIT("collector.batch-wait", "1s", "longest time a partial batch waits for more entries"),
+    CLAIM_IDLE("collector.claim-idle", "60s", "entries pending longer than this (dead consumer) are taken over with XAUTOCLAIM"),
+    CLAIM_INTERVAL("collector.claim-interval", "10s", "how often to look for such entries"),
+    MAX_DELIVERIES("collector.max-deliveries", "5", "an entry delivered this many times without a successful export goes to the dead-letter stream"),
+    DEADLETTER_STREAM("collector.deadletter-stream", "emp:deadletter", "where undecodable and undeliverable entries go"),
+    RETRY_INITIAL("collector.retry-initial", "500ms", "first back-off after a failed export"),
+    RETRY_MAX("collector.retry-max", "30s", "longest back-off between export attempts (the batch is retried until it succeeds)"),
+    FILE_PATH("collector.file.path", "logs/telemetry/events.jsonl", "JSON-lines file of the file exporter"),
+    FILE_MAX_BYTES("collector.file.max-bytes", "52428800", "rotate the file when it grows past this many bytes"),
+    FILE_MAX_FILES("collector.file.max-files", "5", "rotated files kept (events.jsonl.1 … .N)"),
+    METRICS_INTERVAL("collector.metrics-interval", "60s", "how often event counters and duration histograms are exported over OTLP"),
+    JOB_SPANS_MAX("collector.job-spans.max", "10000", "open jobs remembered to pair job.created with job.completed/failed"),
+    JOB_SPANS_TTL("collector.job-spans.ttl", "1h", "an open job older than this is forgotten (counted as unpaired)"),
+    ALERTS_STREAM("alerts.stream", "emp:alerts", "stream alerts are written to"),
+    ALERTS_ERRORS_PER_MINUTE("collector.alerts.errors-per-minute", "100", "alert when more errors than this arrive within one minute (all services); 0 = off"),
+    ALERTS_SERVICE_ERRORS_PER_MINUTE("collector.alerts.service-errors-per-minute", "20", "alert when one service has more errors than this within one minute; 0 = off"),
+    ALERTS_NEW_ERROR_TYPE("collector.alerts.new-error-type", "true", "alert the first time an error type is seen (remembered in Redis)"),
+    ALERTS_KNOWN_TYPES_KEY("collector.alerts.known-types-key", "emp:alerts:error-types", "Redis SET of error types already seen"),
+    ALERTS_WEBHOOK_URL("collector.alerts.webhook-url", "", "POST each alert as JSON here (retried); empty = off"),
+    HEALTH_HOST("collector.health.host", "127.0.0.1", "address of the /health and /metrics endpoint"),
+    HEALTH_PORT("collector.health.port", "9465", "port of the /health and /metrics endpoint; 0 = any free port, -1 = off"),
+    HEARTBEAT_TTL("collector.heartbeat-ttl", "30s", "TTL of the heartbeat hash emp:collectors:<consumer> (refreshed every third of it)"),
+    LAG_WARN_RATIO("collector.lag-warn-ratio", "0.8", "warn when a group's lag exceeds this fraction of the stream's MAXLEN");
+
+    private final String key;
+    private final String defaultValue;
+    private final String description;
+
+    Setting(String key, String defaultValue, String description) {
+        this.key = key;
+        this.defaultValue = defaultValue;
+        this.description = description;
+    }
+
+    public String key() { return key; }
+    public String defaultValue() { return defaultValue; }
+    public String description() { return description; }
+
+    public String envName() {
+        return "EMP_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
+    public String systemProperty() {
+        return "emp." + key;
+    }
+}

@@ -1,0 +1,120 @@
+package io.emp.telemetry.collector.consume;
+
+import io.emp.telemetry.collector.export.Backoff;
+import io.emp.telemetry.collector.health.CollectorStats;
+import io.lettuce.core.RedisCommandExecutionException;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The loop of one stream: take over entries of dead consumers (XAUTOCLAIM) every claim interval,
+ * otherwise gather new entries into a batch (by size and time) and hand it to the processor.
+ * Redis failures are retried with back-off; nothing is acknowledged that was not exported.
+ */
+public final class StreamWorker implements Runnable {
+    private static final Logger LOG = Logger.getLogger(StreamWorker.class.getName());
+
+    private final RedisStreams redis;
+    private final BatchProcessor processor;
+    private final int batchSize;
+    private final Duration batchWait;
+    private final Duration claimIdle;
+    private final Duration claimInterval;
+    private final CollectorStats stats;
+    private final Backoff redisBackoff = new Backoff(Duration.ofMillis(200), Duration.ofSeconds(10));
+    private volatile boolean running = true;
+    private long nextClaimAt;
+
+    public StreamWorker(RedisStreams redis, BatchProcessor processor, int batchSize, Duration batchWait,
+                        Duration claimIdle, Duration claimInterval, CollectorStats stats) {
+        this.redis = redis;
+        this.processor = processor;
+        this.batchSize = batchSize;
+        this.batchWait = batchWait;
+        this.claimIdle = claimIdle;
+        this.claimInterval = claimInterval;
+        this.stats = stats;
+    }
+
+    public void stop() {
+        running = false;
+    }
+
+    @Override
+    public void run() {
+        int failures = 0;
+        boolean groupReady = false;
+        while (running) {
+            try {
+                if (!groupReady) {
+                    redis.ensureGroup();
+                    groupReady = true;
+                }
+                if (System.currentTimeMillis() >= nextClaimAt) {
+                    claimAbandoned();
+                    nextClaimAt = System.currentTimeMillis() + claimInterval.toMillis();
+                }
+                List<StreamEntry> batch = gather();
+                processor.process(redis, batch, false, () -> running);
+                failures = 0;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                if (!running) return;
+                if (isNoGroup(e)) groupReady = false;
+                if (failures == 0 || failures % 20 == 0) {
+                    LOG.log(Level.WARNING, "reading " + redis.config().stream() + " failed (will retry): " + e, failures == 0 ? null : e);
+                }
+                if (!sleep(redisBackoff.delay(failures++, null))) return;
+            }
+        }
+    }
+
+    /** New entries until the batch is full or {@code batchWait} passed since the read began. */
+    private List<StreamEntry> gather() {
+        long deadline = System.nanoTime() + batchWait.toNanos();
+        List<StreamEntry> batch = new ArrayList<>();
+        while (running && batch.size() < batchSize) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) break;
+            List<StreamEntry> got = redis.readNew(batchSize - batch.size(), Duration.ofNanos(left));
+            if (got.isEmpty()) break;
+            batch.addAll(got);
+        }
+        return batch;
+    }
+
+    /** Walks the group's pending list with XAUTOCLAIM and processes what was taken over. */
+    private void claimAbandoned() throws InterruptedException {
+        String cursor = "0-0";
+        do {
+            RedisStreams.Claimed claimed = redis.autoClaim(cursor, claimIdle, batchSize);
+            if (!claimed.entries().isEmpty()) {
+                stats.stream(redis.config().stream()).claimed.add(claimed.entries().size());
+                LOG.info("took over " + claimed.entries().size() + " entries of " + redis.config().stream()
+                        + " pending longer than " + claimIdle.toMillis() + " ms");
+                if (!processor.process(redis, claimed.entries(), true, () -> running)) return;
+            }
+            cursor = claimed.nextCursor();
+        } while (running && !"0-0".equals(cursor));
+    }
+
+    private static boolean isNoGroup(RuntimeException e) {
+        return e instanceof RedisCommandExecutionException && String.valueOf(e.getMessage()).startsWith("NOGROUP");
+    }
+
+    private boolean sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+            return running;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}

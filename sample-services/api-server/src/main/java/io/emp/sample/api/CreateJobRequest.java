@@ -1,0 +1,51 @@
+package io.emp.sample.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.emp.sample.jobs.JobJson;
+import io.emp.sample.jobs.JobKeys;
+
+import java.util.Map;
+
+/** The body of {@code POST /jobs}: {@code {"type": "echo", "payload": {...}, "maxRetries": 2}}. */
+record CreateJobRequest(String type, Map<String, Object> payload, int maxRetries) {
+    static final int MAX_RETRIES_LIMIT = 10;
+
+    /** Thrown with a message fit for the client (HTTP 400). */
+    static final class Invalid extends Exception {
+        Invalid(String message) {
+            super(message);
+        }
+    }
+
+    static CreateJobRequest parse(String body) throws Invalid {
+        JsonNode root;
+        try {
+            root = JobJson.MAPPER.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new Invalid("body is not valid JSON");
+        }
+        if (root == null || !root.isObject()) throw new Invalid("body must be a JSON object");
+
+        JsonNode type = root.get("type");
+        if (type == null || !type.isTextual() || !JobKeys.isValidType(type.asText())) {
+            throw new Invalid("'type' must be a job type such as \"echo\" (lower-case letters, digits, '.', '_', '-')");
+        }
+        JsonNode payload = root.get("payload");
+        if (payload != null && !payload.isNull() && !payload.isObject()) throw new Invalid("'payload' must be a JSON object");
+        JsonNode retries = root.get("maxRetries");
+        int maxRetries = 0;
+        if (retries != null && !retries.isNull()) {
+            if (!retries.canConvertToInt() || !retries.isIntegralNumber()
+                    || retries.asInt() < 0 || retries.asInt() > MAX_RETRIES_LIMIT) {
+                throw new Invalid("'maxRetries' must be an integer from 0 to " + MAX_RETRIES_LIMIT);
+            }
+            maxRetries = retries.asInt();
+        }
+        Map<String, Object> payloadMap = payload == null || payload.isNull()
+                ? Map.of()
+                : JobJson.MAPPER.convertValue(payload, new TypeReference<Map<String, Object>>() { });
+        return new CreateJobRequest(type.asText(), payloadMap, maxRetries);
+    }
+}
