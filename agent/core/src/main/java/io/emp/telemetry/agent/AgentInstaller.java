@@ -25,7 +25,7 @@ final class AgentInstaller {
     private AgentInstaller() {
     }
 
-    static void install(AgentConfig config, Instrumentation inst) {
+    static void install(AgentConfig config, Instrumentation inst, boolean attached) {
         long start = System.nanoTime();
         ByteBuddySetup.configure();
         ShadedNetty.configure();
@@ -33,14 +33,12 @@ final class AgentInstaller {
         RedisEventEmitter emitter = new RedisEventEmitter(emitterConfig);
         emitter.registerShutdownHook();
         AgentRuntime runtime = new AgentRuntime(emitterConfig.serviceName(), emitter);
-        Log.debug("agent", "emitter created after " + (System.nanoTime() - start) / 1_000_000 + " ms");
 
         RuleSet rules = RuleLoader.load(AgentInstaller.class.getClassLoader(), config.rulePaths());
         for (RuleProblem problem : rules.problems()) {
             Log.warn("rules", problem.toString());
         }
 
-        Log.debug("agent", "rules loaded after " + (System.nanoTime() - start) / 1_000_000 + " ms");
         List<InstrumentationModule> modules = new ArrayList<>();
         List<String> names = new ArrayList<>();
         for (InstrumentationModule module : Instrumentations.all(rules.rules())) {
@@ -52,7 +50,7 @@ final class AgentInstaller {
         boolean facade = names.contains(Instrumentations.FACADE);
         Bridge.install(new AgentBridgeHandler(runtime.callSites(),
                 facade ? new FacadeDispatcher(emitter, emitterConfig.serviceName()) : null));
-        Instrumenter.install(inst, modules, runtime);
+        Instrumenter.install(inst, modules, runtime, attached);
         Log.info("agent", "started in " + (System.nanoTime() - start) / 1_000_000 + " ms for service "
                 + emitterConfig.serviceName() + ": " + rules.rules().size()
                 + " rule(s), instrumentations " + names + ", events to " + emitterConfig.redisUrlForLog());

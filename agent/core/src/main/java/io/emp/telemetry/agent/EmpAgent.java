@@ -21,14 +21,14 @@ public final class EmpAgent {
     }
 
     public static void premain(String args, Instrumentation inst) {
-        start(args, inst);
+        start(args, inst, false);
     }
 
     public static void agentmain(String args, Instrumentation inst) {
-        start(args, inst);
+        start(args, inst, true);
     }
 
-    private static void start(String args, Instrumentation inst) {
+    private static void start(String args, Instrumentation inst, boolean attached) {
         try {
             Settings settings = Settings.fromEnvironment(args);
             AgentConfig config = AgentConfig.from(settings);
@@ -39,7 +39,7 @@ public final class EmpAgent {
             }
             AgentLog.configure(settings);
             BootstrapJar.inject(inst, EmpAgent.class.getClassLoader());
-            AgentInstaller.install(config, inst);
+            AgentInstaller.install(config, inst, attached);
         } catch (Throwable t) {
             Log.error("agent", "failed to start; the application runs without telemetry", t);
         }

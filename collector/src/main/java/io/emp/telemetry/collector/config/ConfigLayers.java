@@ -62,6 +62,8 @@ final class ConfigLayers {
         env.forEach((k, v) -> {
             if (k.startsWith("OTEL_")) out.put(k.toLowerCase(Locale.ROOT).replace('_', '.'), v);
         });
+        // An empty variable (compose's ${VAR:-}) means "not set", as in the SDK.
+        out.values().removeIf(v -> v == null || v.isBlank());
         return out;
     }
 }

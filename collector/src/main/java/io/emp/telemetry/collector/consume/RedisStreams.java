@@ -58,6 +58,12 @@ public final class RedisStreams {
         return toEntries(msgs);
     }
 
+    /** Entries already delivered to this consumer and not acknowledged (a restart with the same consumer name). */
+    public List<StreamEntry> readOwnPending(int count) {
+        return toEntries(redis.xreadgroup(consumer, XReadArgs.Builder.count(count),
+                XReadArgs.StreamOffset.from(stream.stream(), "0")));
+    }
+
     /** One XAUTOCLAIM step: entries idle longer than {@code minIdle}, now owned by this consumer. */
     public Claimed autoClaim(String cursor, Duration minIdle, int count) {
         ClaimedMessages<String, String> c = redis.xautoclaim(stream.stream(),

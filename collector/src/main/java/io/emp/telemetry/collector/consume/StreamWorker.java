@@ -53,6 +53,7 @@ public final class StreamWorker implements Runnable {
                 if (!groupReady) {
                     redis.ensureGroup();
                     groupReady = true;
+                    resumeOwnPending();
                 }
                 if (System.currentTimeMillis() >= nextClaimAt) {
                     claimAbandoned();
@@ -87,6 +88,15 @@ public final class StreamWorker implements Runnable {
             batch.addAll(got);
         }
         return batch;
+    }
+
+    /** With a fixed consumer name, what this consumer held before a restart is exported first. */
+    private void resumeOwnPending() throws InterruptedException {
+        List<StreamEntry> own;
+        while (running && !(own = redis.readOwnPending(batchSize)).isEmpty()) {
+            LOG.info("resuming " + own.size() + " entries of " + redis.config().stream() + " left pending by this consumer");
+            if (!processor.process(redis, own, true, () -> running)) return;
+        }
     }
 
     /** Walks the group's pending list with XAUTOCLAIM and processes what was taken over. */

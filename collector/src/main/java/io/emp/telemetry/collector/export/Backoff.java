@@ -5,6 +5,9 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /** Exponential back-off with jitter, capped, that waits at least as long as a destination's Retry-After. */
 public final class Backoff {
+    /** A Retry-After longer than this is not trusted (a misconfigured backend must not stall export for hours). */
+    static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(5);
+
     private final Duration initial;
     private final Duration max;
 
@@ -19,7 +22,7 @@ public final class Backoff {
         long capped = Math.min(base, max.toMillis());
         // Full jitter on the upper half keeps several collectors from retrying in lockstep.
         long jittered = capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1);
-        if (retryAfter != null) jittered = Math.max(jittered, Math.min(retryAfter.toMillis(), max.toMillis() * 4));
+        if (retryAfter != null) jittered = Math.max(jittered, Math.min(retryAfter.toMillis(), MAX_RETRY_AFTER.toMillis()));
         return Duration.ofMillis(Math.max(1, jittered));
     }
 }

@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /** {@code /health} (JSON) and {@code /metrics} (Prometheus text) on a loopback address by default. */
@@ -17,6 +18,7 @@ public final class HealthServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpServer server;
+    private final ExecutorService executor;
     private final CollectorStats stats;
     private final String consumer;
 
@@ -24,11 +26,12 @@ public final class HealthServer implements AutoCloseable {
         this.stats = stats;
         this.consumer = consumer;
         this.server = HttpServer.create(new InetSocketAddress(host, port), 16);
-        server.setExecutor(Executors.newSingleThreadExecutor(r -> {
+        this.executor = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "emp-collector-health");
             t.setDaemon(true);
             return t;
-        }));
+        });
+        server.setExecutor(executor);
         server.createContext("/health", this::health);
         server.createContext("/metrics", this::metrics);
         server.start();
@@ -46,7 +49,8 @@ public final class HealthServer implements AutoCloseable {
 
     Map<String, Object> healthJson() {
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("status", stats.redisReachable() ? "ok" : "redis-unreachable");
+        // Exporter trouble is "degraded", not a failed check: restarting the collector would not help the backend.
+        out.put("status", !stats.redisReachable() ? "redis-unreachable" : exportFailing() ? "degraded" : "ok");
         out.put("consumer", consumer);
         out.put("redisReachable", stats.redisReachable());
         out.put("lastSuccessfulExport", stats.lastSuccessfulExport());
@@ -80,6 +84,10 @@ public final class HealthServer implements AutoCloseable {
         return out;
     }
 
+    private boolean exportFailing() {
+        return stats.exporters().values().stream().anyMatch(e -> e.lastErrorAt > e.lastSuccess.get());
+    }
+
     private void metrics(HttpExchange ex) throws IOException {
         respond(ex, 200, "text/plain; version=0.0.4; charset=utf-8",
                 PrometheusText.render(stats).getBytes(StandardCharsets.UTF_8));
@@ -96,5 +104,6 @@ public final class HealthServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        executor.shutdownNow();
     }
 }

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * The span of a job as a whole: pairs {@code job.created} with {@code job.completed}/{@code job.failed}
  * by job id, in whichever order they arrive, in a bounded table whose entries expire. The span id
  * is the job's root span id ({@link JobTrace#rootSpanId}); the request that created the job becomes
- * a span link. Not thread-safe (one instance per stream thread is not needed: callers synchronize).
+ * a span link. Shared by the stream threads (a job's end may come on the errors stream), hence synchronized.
  */
 final class JobSpans {
     static final String CREATED = "job.created";

@@ -36,6 +36,8 @@ class CollectorConfigTest {
         CollectorConfig c = CollectorConfig.load(null, Map.of(), Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", "https://ingress.example:4318"));
         assertEquals(Set.of("otlp"), c.exporters());
         assertEquals("https://ingress.example:4318", c.otel().get("otel.exporter.otlp.endpoint"));
+        CollectorConfig empty = CollectorConfig.load(null, Map.of(), Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", ""));
+        assertEquals(Set.of("file"), empty.exporters(), "an empty variable is not set");
     }
 
     @Test
@@ -90,5 +92,13 @@ class CollectorConfigTest {
         }
         assertEquals("EMP_COLLECTOR_HEALTH_PORT", Setting.HEALTH_PORT.envName());
         assertEquals("EMP_REDIS_URL", Setting.REDIS_URL.envName());
+    }
+
+    @Test
+    void theReferenceDocumentsEverySetting() throws Exception {
+        String doc = Files.readString(Path.of("../docs/collector.md"));
+        for (Setting s : Setting.values()) {
+            assertTrue(doc.contains("| `" + s.key() + "` | `" + s.envName() + "` |"), "docs/collector.md lacks " + s.key());
+        }
     }
 }

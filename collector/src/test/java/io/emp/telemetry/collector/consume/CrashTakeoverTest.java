@@ -74,6 +74,36 @@ class CrashTakeoverTest {
         }
     }
 
+    @Test
+    void aRestartedCollectorWithAFixedNameResumesItsOwnPendingEntries() throws Exception {
+        REDIS.flushAll();
+        RedisClient client = RedisClient.create(REDIS.uri());
+        try (StatefulRedisConnection<String, String> conn = client.connect()) {
+            RedisCommands<String, String> redis = conn.sync();
+            redis.xgroupCreate(io.lettuce.core.XReadArgs.StreamOffset.from(StreamDefaults.EVENTS_STREAM, "0"),
+                    StreamDefaults.EVENTS_GROUP, io.lettuce.core.XGroupCreateArgs.Builder.mkstream());
+            for (int i = 0; i < 3; i++) {
+                TestEvents.xadd(redis, StreamDefaults.EVENTS_STREAM, TestEvents.event("job.claimed", "worker").jobId("r" + i).build());
+            }
+            // The previous life of consumer "fixed" read them and died before acknowledging.
+            redis.xreadgroup(io.lettuce.core.Consumer.from(StreamDefaults.EVENTS_GROUP, "fixed"),
+                    io.lettuce.core.XReadArgs.StreamOffset.lastConsumed(StreamDefaults.EVENTS_STREAM));
+            assertEquals(3, pendingOf(redis, "fixed"));
+            Path file = Path.of("target/resume-events.jsonl");
+            java.nio.file.Files.deleteIfExists(file);
+            TestConfig config = new TestConfig(REDIS.uri()).set("EMP_EXPORTERS", "file")
+                    .set("EMP_COLLECTOR_FILE_PATH", file.toString())
+                    .set("EMP_COLLECTOR_CONSUMER", "fixed").set("EMP_COLLECTOR_CLAIM_IDLE", "10m");
+            try (Collector collector = Collector.start(config.build())) {
+                Await.until(Duration.ofSeconds(10), () -> pendingOf(redis, "fixed") == 0, () -> "still pending");
+                assertEquals(3, java.nio.file.Files.readAllLines(file).size());
+                assertEquals(0, collector.stats().stream(StreamDefaults.EVENTS_STREAM).claimed.sum(), "resumed, not claimed");
+            }
+        } finally {
+            client.shutdown();
+        }
+    }
+
     private static long pendingOf(RedisCommands<String, String> redis, String consumer) {
         try {
             Long n = redis.xpending(StreamDefaults.EVENTS_STREAM, StreamDefaults.EVENTS_GROUP).getConsumerMessageCount().get(consumer);
@@ -86,7 +116,7 @@ class CrashTakeoverTest {
     /** The collector from the test class path in a JVM of its own, so SIGKILL hits only it. */
     private static Process startCollectorJvm(TestConfig config, String consumer) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(List.of(java, "-Xmx64m", "-cp", System.getProperty("java.class.path"),
+        ProcessBuilder pb = new ProcessBuilder(List.of(java, "-Xmx32m", "-cp", System.getProperty("java.class.path"),
                 "io.emp.telemetry.collector.cli.CollectorCli", "run"));
         pb.environment().putAll(config.env());
         pb.environment().put("EMP_COLLECTOR_CONSUMER", consumer);

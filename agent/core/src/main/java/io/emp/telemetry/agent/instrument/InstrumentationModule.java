@@ -46,6 +46,11 @@ public abstract class InstrumentationModule {
         return ElementMatchers.none();
     }
 
+    /** Whether {@link #jdkTypes()} matches anything (JDK classes are loaded before the agent: they need retransformation). */
+    public boolean instrumentsJdkTypes() {
+        return false;
+    }
+
     /** Called once at start, after {@link CallSites} and the runtime exist. */
     public abstract List<TypeInstrumentation> typeInstrumentations(AgentRuntime runtime);
 }

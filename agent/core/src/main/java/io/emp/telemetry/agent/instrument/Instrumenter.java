@@ -1,6 +1,7 @@
 package io.emp.telemetry.agent.instrument;
 
 import io.emp.telemetry.agent.Log;
+import io.emp.telemetry.bootstrap.Bridge;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
@@ -27,18 +28,31 @@ public final class Instrumenter {
     private Instrumenter() {
     }
 
-    public static void install(Instrumentation inst, List<InstrumentationModule> modules, AgentRuntime runtime) {
+    /**
+     * @param attached true when the agent was attached to a running JVM ({@code agentmain}): the
+     *                 application's classes are already loaded and must be retransformed
+     */
+    public static void install(Instrumentation inst, List<InstrumentationModule> modules, AgentRuntime runtime,
+                               boolean attached) {
         ElementMatcher.Junction<TypeDescription> jdkAllowed = none();
+        boolean retransform = attached;
         for (InstrumentationModule module : modules) {
             jdkAllowed = jdkAllowed.or(module.jdkTypes());
+            retransform |= module.instrumentsJdkTypes();
         }
         AgentBuilder builder = new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
                 // advice only inlines code: no new members, so classes can also be retransformed
                 .disableClassFormatChanges()
-                // classes loaded before the agent (agentmain, or JDK types a rule names) are retransformed
-                .with(Boolean.getBoolean("emp.tmp.noretransform") ? AgentBuilder.RedefinitionStrategy.DISABLED : AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+                // Classes loaded before the agent (attached at run time, or JDK types a rule names)
+                // must be retransformed. At premain nothing else is loaded yet, and scanning every
+                // loaded class costs seconds of start-up, so it is only done when needed.
+                .with(retransform ? AgentBuilder.RedefinitionStrategy.RETRANSFORMATION
+                        : AgentBuilder.RedefinitionStrategy.DISABLED)
                 .with(AgentBuilder.DescriptionStrategy.Default.POOL_FIRST)
                 .with(new TransformFailures())
+                // advice in a named module (a JDK class, a modular application) must be able to read
+                // the bridge's module (the bootstrap loader's unnamed module) to link against it
+                .assureReadEdgeTo(inst, Bridge.class)
                 .ignore(IgnoredTypes.matcher(jdkAllowed));
         int count = 0;
         for (InstrumentationModule module : modules) {
@@ -55,9 +69,7 @@ public final class Instrumenter {
                 count++;
             }
         }
-        long t0 = System.nanoTime();
         builder.installOn(inst);
-        Log.debug("instrument", "installOn took " + (System.nanoTime() - t0) / 1_000_000 + " ms");
         Log.debug("instrument", count + " type instrumentation(s) installed");
     }
 

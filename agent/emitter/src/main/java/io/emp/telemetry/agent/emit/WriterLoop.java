@@ -17,7 +17,6 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class WriterLoop implements Runnable {
     private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
-    private static final long REPORT_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final EmitterConfig config;
     private final BlockingQueue<Object> queue;
@@ -27,6 +26,7 @@ final class WriterLoop implements Runnable {
     private final RetentionTrimmer trimmer;
     private final Encoder encoder;
     private final Backoff backoff;
+    private final DropReports dropReports;
     private final List<PendingWrite> batch = new ArrayList<>();
     private final List<Object> drained = new ArrayList<>();
 
@@ -36,8 +36,6 @@ final class WriterLoop implements Runnable {
     private volatile long stopDeadlineNanos;
     private volatile long stopBudgetMillis;
     private volatile boolean connected;
-    private boolean reportDue;
-    private long lastReportNanos = System.nanoTime();
 
     WriterLoop(EmitterConfig config, BlockingQueue<Object> queue, EmitterCounters counters) {
         this.config = config;
@@ -48,14 +46,25 @@ final class WriterLoop implements Runnable {
         this.trimmer = new RetentionTrimmer(config);
         this.encoder = new Encoder(config);
         this.backoff = new Backoff(config.backoffMin(), config.backoffMax());
+        this.dropReports = new DropReports(config, counters, encoder);
     }
 
     @Override
     public void run() {
         try {
-            loop();
-        } catch (Throwable t) {
-            AgentLog.error("telemetry writer stopped unexpectedly: " + t);
+            while (!finished()) {
+                try {
+                    step();
+                } catch (Throwable t) {
+                    // Unexpected (a Lettuce or JVM surprise): keep the batch, start over on a new connection.
+                    AgentLog.once("writer-error:" + t.getClass().getName(), AgentLog.Level.WARN,
+                            "telemetry writer error, retrying on a new connection: " + t);
+                    counters.failedBatches.incrementAndGet();
+                    connector.disconnect();
+                    connected = false;
+                    pause(backoff.nextNanos());
+                }
+            }
         } finally {
             finish();
         }
@@ -92,42 +101,42 @@ final class WriterLoop implements Runnable {
         return batch.size();
     }
 
-    private void loop() {
-        while (true) {
-            if (stopping && (abandoned || System.nanoTime() - stopDeadlineNanos >= 0 || (batch.isEmpty() && queue.isEmpty()))) {
+    private boolean finished() {
+        return stopping && (abandoned || System.nanoTime() - stopDeadlineNanos >= 0 || (batch.isEmpty() && queue.isEmpty()));
+    }
+
+    /** One round: make sure there is a connection, fill the batch, write it (or trim when idle). */
+    private void step() {
+        StatefulRedisConnection<String, String> c = connector.connection();
+        if (c == null) {
+            connected = false;
+            c = connector.connect();
+            if (c == null) {
+                counters.failedConnects.incrementAndGet();
+                pause(backoff.nextNanos());
                 return;
             }
-            StatefulRedisConnection<String, String> c = connector.connection();
-            if (c == null) {
-                connected = false;
-                c = connector.connect();
-                if (c == null) {
-                    counters.failedConnects.incrementAndGet();
-                    pause(backoff.nextNanos());
-                    continue;
-                }
-                connected = true;
-                counters.connects.incrementAndGet();
-                backoff.reset();
-                reportDue = true;
-            }
-            // Top up a batch kept from a failed write too, so that the first write after a reconnect frees queue space.
-            if (batch.size() < config.batchSize()) fill();
-            addDropReports();
-            if (batch.isEmpty()) {
-                trimmer.trimIfDue(c);
-                continue;
-            }
-            Throwable failure = writer.write(c, batch);
-            if (failure != null) {
-                counters.failedBatches.incrementAndGet();
-                AgentLog.debug("batch failed, " + batch.size() + " entries kept for re-sending: " + failure);
-                connector.disconnect();
-                connected = false;
-                pause(backoff.nextNanos());
-            } else {
-                trimmer.trimIfDue(c);
-            }
+            connected = true;
+            counters.connects.incrementAndGet();
+            backoff.reset();
+            dropReports.connectionReturned();
+        }
+        // Top up a batch kept from a failed write too, so that the first write after a reconnect frees queue space.
+        if (batch.size() < config.batchSize()) fill();
+        dropReports.addDue(batch);
+        if (batch.isEmpty()) {
+            trimmer.trimIfDue(c);
+            return;
+        }
+        Throwable failure = writer.write(c, batch);
+        if (failure != null) {
+            counters.failedBatches.incrementAndGet();
+            AgentLog.debug("batch failed, " + batch.size() + " entries kept for re-sending: " + failure);
+            connector.disconnect();
+            connected = false;
+            pause(backoff.nextNanos());
+        } else {
+            trimmer.trimIfDue(c);
         }
     }
 
@@ -153,25 +162,6 @@ final class WriterLoop implements Runnable {
             }
         }
         drained.clear();
-    }
-
-    /** Appends {@code telemetry.events_dropped} events: right after a reconnect, else at most once a second. */
-    private void addDropReports() {
-        if (!counters.hasUnreported()) return;
-        long now = System.nanoTime();
-        if (!reportDue && now - lastReportNanos < REPORT_INTERVAL_NANOS) return;
-        reportDue = false;
-        lastReportNanos = now;
-        for (DropReason reason : DropReason.values()) {
-            if (reason == DropReason.SHUTDOWN) continue;
-            long n = counters.takeUnreported(reason);
-            if (n <= 0) continue;
-            try {
-                batch.add(encoder.encodeDropReport(DropReports.event(config.serviceName(), reason, n)));
-            } catch (Throwable t) {
-                counters.restoreUnreported(reason, n);
-            }
-        }
     }
 
     private void pause(long nanos) {

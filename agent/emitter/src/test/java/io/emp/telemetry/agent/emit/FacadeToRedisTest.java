@@ -131,6 +131,17 @@ class FacadeToRedisTest {
     }
 
     @Test
+    void databaseNumberInTheUrlIsUsed() {
+        try (RedisEventEmitter db3 = TestSupport.emitter(REDIS.uri() + "/3");
+             TestSupport.Reader reader3 = new TestSupport.Reader(REDIS.uri() + "/3")) {
+            db3.emit(new FacadeEvents(db3, "svc", null).toEvent(FacadeEvents.EVENT, null, "db.selected", null, null));
+            TestSupport.waitUntil(Duration.ofSeconds(10), () -> reader3.xlen(StreamDefaults.EVENTS_STREAM) == 1,
+                    () -> db3.stats().toString());
+            assertEquals(0, reader.xlen(StreamDefaults.EVENTS_STREAM), "nothing in database 0");
+        }
+    }
+
+    @Test
     void entriesAreReadableWithRedisCli() throws Exception {
         File cli = new File("/usr/bin/redis-cli");
         assumeTrue(cli.canExecute(), "redis-cli not installed");

@@ -107,7 +107,15 @@ class BuiltInRulesTest {
         assertEquals(fail, single(Fixtures.SampleWorker.class, "failJob", Fixtures.Job.class, String.class));
         assertEquals("job.failed", fail.event(Phase.RETURN).eventType());
         Invocation withThrowable = new Invocation(worker, new Object[] {job, new IllegalStateException("GPU lost")});
+        withThrowable.complete(job.withStatus(Fixtures.Status.FAILED), null);
+        assertTrue(fail.emits(Phase.RETURN, withThrowable), "no retry left: the job failed");
         assertEquals("GPU lost", fail.attributes(Phase.RETURN, withThrowable).get("error"));
+        Invocation retried = new Invocation(worker, new Object[] {job, new IllegalStateException("GPU lost")});
+        retried.complete(job.withStatus(Fixtures.Status.PENDING), null);
+        assertFalse(fail.emits(Phase.RETURN, retried), "a retry remains: the job goes on");
+        Invocation voidReturn = new Invocation(worker, new Object[] {job, "x"});
+        voidReturn.complete(null, null);
+        assertTrue(fail.emits(Phase.RETURN, voidReturn), "no status known: the call itself says the job failed");
         Invocation withMessage = new Invocation(worker, new Object[] {job, "timed out"});
         assertEquals("timed out", fail.attributes(Phase.RETURN, withMessage).get("error"));
         assertEquals("j-2", fail.correlation(withMessage).jobId());
@@ -129,5 +137,18 @@ class BuiltInRulesTest {
                 }
             }
         }
+    }
+
+    @Test
+    void jobCreationConvention() throws Exception {
+        InstrumentationRule create = single(Fixtures.JobQueue.class, "createJob", String.class, Map.class);
+        assertEquals("job.created", create.event(Phase.RETURN).eventType());
+        Invocation call = new Invocation(new Fixtures.JobQueue(), new Object[] {"echo", null});
+        call.complete(new Fixtures.Job("j-9", "echo", 0), null);
+        assertTrue(create.emits(Phase.RETURN, call));
+        assertEquals("j-9", create.correlation(call).jobId());
+        assertEquals("echo", create.attributes(Phase.RETURN, call).get("jobType"));
+        assertTrue(matching(Fixtures.JobQueue.class, "claimJob", List.class).isEmpty(),
+                "queue methods other than creation are the worker's business");
     }
 }

@@ -282,4 +282,36 @@ class RuleFeaturesTest {
                 TypeDescription.ForLoadedType.of(Fixtures.SampleWorker.class)));
         assertEquals("multi.yaml:8", set.rule("stop").source());
     }
+
+    @Test
+    void conditionsCompareValuesAsText() {
+        InstrumentationRule rule = only(String.join("\n",
+                "rules:",
+                "  - id: terminal",
+                "    type: {glob: '*Worker'}",
+                "    method: {name: failJob}",
+                "    emit:",
+                "      return:",
+                "        event: job.failed",
+                "        when: {path: return.status, equals: [FAILED, DEAD]}",
+                "      exception:",
+                "        event: job.fail_failed",
+                "        when: {path: exception.message, notEquals: ignored}",
+                ""));
+        Fixtures.Job job = job();
+        Invocation failed = new Invocation(null, new Object[] {job});
+        failed.complete(job.withStatus(Fixtures.Status.FAILED), null);
+        assertTrue(rule.emits(Phase.RETURN, failed));
+        Invocation pending = new Invocation(null, new Object[] {job});
+        pending.complete(job.withStatus(Fixtures.Status.PENDING), null);
+        assertFalse(rule.emits(Phase.RETURN, pending));
+        Invocation unknown = new Invocation(null, new Object[] {job});
+        assertFalse(rule.emits(Phase.RETURN, unknown), "a missing value equals nothing");
+        Invocation ignored = new Invocation(null, new Object[] {job});
+        ignored.complete(null, new RuntimeException("ignored"));
+        assertFalse(rule.emits(Phase.EXCEPTION, ignored));
+        Invocation real = new Invocation(null, new Object[] {job});
+        real.complete(null, new RuntimeException("disk full"));
+        assertTrue(rule.emits(Phase.EXCEPTION, real));
+    }
 }

@@ -43,6 +43,14 @@ public final class RulesModule extends InstrumentationModule {
     }
 
     @Override
+    public boolean instrumentsJdkTypes() {
+        for (InstrumentationRule rule : rules) {
+            if (rule.namesJdkType()) return true;
+        }
+        return false;
+    }
+
+    @Override
     public List<TypeInstrumentation> typeInstrumentations(AgentRuntime runtime) {
         List<TypeInstrumentation> out = new ArrayList<>();
         for (InstrumentationRule rule : rules) {

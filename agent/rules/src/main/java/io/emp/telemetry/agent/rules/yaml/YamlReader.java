@@ -45,7 +45,7 @@ public final class YamlReader {
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String message = oneLine(String.valueOf(e.getOriginalMessage()));
-            if (message.contains("flow")) {
+            if (message.contains("flow") && (message.contains("got [") || message.contains("got ]"))) {
                 message += " (hint: inside [ ] or { } quote paths that contain brackets, e.g. [\"args[0].id\"])";
             }
             throw new YamlSyntaxError(at == null ? 1 : Math.max(1, at.getLineNr()),

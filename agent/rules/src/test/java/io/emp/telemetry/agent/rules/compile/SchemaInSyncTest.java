@@ -41,6 +41,8 @@ class SchemaInSyncTest {
         assertSameKeys(RuleCompiler.EMIT_KEYS, rule.at("/emit/properties"));
         assertSameKeys(RuleCompiler.SAMPLING_KEYS, rule.at("/sampling/properties"));
         assertSameKeys(RuleCompiler.EVENT_KEYS, schema().at("/$defs/event/oneOf/1/properties"));
+        assertSameKeys(RuleCompiler.CONDITION_KEYS,
+                schema().at("/$defs/event/oneOf/1/properties/when/oneOf/1/properties"));
         assertSameKeys(new String[] {"version", "rules"}, schema().at("/properties"));
     }
 }

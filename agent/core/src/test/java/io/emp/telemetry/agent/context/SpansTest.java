@@ -1,0 +1,77 @@
+package io.emp.telemetry.agent.context;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashSet;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SpansTest {
+    @AfterEach
+    void nothingLeftOpen() {
+        while (Spans.current() != null) Spans.close(Spans.current());
+    }
+
+    @Test
+    void rootSpanStartsANewValidTrace() {
+        Span root = Spans.open(SpansTest.class);
+        assertNull(root.parentSpanId());
+        assertTrue(TraceIds.isValidTraceId(root.traceId()));
+        assertTrue(TraceIds.isValidSpanId(root.spanId()));
+        assertSame(root, Spans.current());
+        Spans.close(root);
+        assertNull(Spans.current());
+    }
+
+    @Test
+    void nestedSpanIsAChildInTheSameTrace() {
+        Span outer = Spans.open(SpansTest.class);
+        Span inner = Spans.open(SpansTest.class);
+        assertEquals(outer.traceId(), inner.traceId());
+        assertEquals(outer.spanId(), inner.parentSpanId());
+        assertNotEquals(outer.spanId(), inner.spanId());
+        Spans.close(inner);
+        assertSame(outer, Spans.current());
+    }
+
+    @Test
+    void closingAnOuterSpanDiscardsInnerSpansWhoseExitWasLost() {
+        Span outer = Spans.open(SpansTest.class);
+        Spans.open(SpansTest.class);
+        Spans.close(outer);
+        assertNull(Spans.current());
+    }
+
+    @Test
+    void depthIsBounded() {
+        Span first = Spans.open(SpansTest.class);
+        Span last = first;
+        for (int i = 0; i < Spans.MAX_DEPTH + 50; i++) last = Spans.open(SpansTest.class);
+        assertEquals(first.traceId(), last.traceId(), "deep calls still join the trace");
+        Spans.close(first);
+        assertNull(Spans.current());
+    }
+
+    @Test
+    void withoutOpenTelemetryOnTheClassPathThereIsNoOuterContext() {
+        assertNull(Spans.currentContext(SpansTest.class));
+        assertNull(Spans.currentContext(null));
+    }
+
+    @Test
+    void idsAreRandomAndWellFormed() {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < 1000; i++) {
+            String trace = TraceIds.newTraceId();
+            assertTrue(trace.matches("[0-9a-f]{32}"), trace);
+            assertTrue(TraceIds.newSpanId().matches("[0-9a-f]{16}"));
+            assertTrue(seen.add(trace));
+        }
+    }
+}

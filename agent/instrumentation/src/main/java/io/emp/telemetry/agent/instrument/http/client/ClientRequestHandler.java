@@ -1,0 +1,102 @@
+package io.emp.telemetry.agent.instrument.http.client;
+
+import io.emp.telemetry.agent.context.Span;
+import io.emp.telemetry.agent.context.Spans;
+import io.emp.telemetry.agent.context.TraceParent;
+import io.emp.telemetry.agent.instrument.AgentRuntime;
+import io.emp.telemetry.agent.instrument.CallSiteHandler;
+import io.emp.telemetry.agent.instrument.SiteCall;
+import io.emp.telemetry.schema.Attributes;
+import io.emp.telemetry.schema.TelemetryEvent;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * One outgoing {@code java.net.http} call: a client span (child of the current one), its
+ * {@code traceparent} put on the request unless the caller set one, and on completion one
+ * {@code http.client.request} event; a call that failed (no response) also sends
+ * {@code http.client.request_failed} to the errors stream. Async calls complete with their future.
+ */
+final class ClientRequestHandler implements CallSiteHandler {
+    static final String REQUEST_EVENT = "http.client.request";
+    static final String FAILED_EVENT = "http.client.request_failed";
+
+    private final AgentRuntime runtime;
+
+    ClientRequestHandler(AgentRuntime runtime) {
+        this.runtime = runtime;
+    }
+
+    @Override
+    public SiteCall enter(Class<?> origin, Object self, Object[] args) {
+        if (args.length == 0 || !(args[0] instanceof HttpRequest)) return null;
+        HttpRequest request = (HttpRequest) args[0];
+        Span span = Spans.open(origin);
+        if (request.headers().firstValue(TraceParent.HEADER).isEmpty()) {
+            args[0] = TracedRequests.withHeader(request, TraceParent.HEADER, TraceParent.format(span.context()));
+        }
+        return new Call(span, request.method(), request.uri());
+    }
+
+    private final class Call implements SiteCall {
+        private final Span span;
+        private final String method;
+        private final URI uri;
+
+        Call(Span span, String method, URI uri) {
+            this.span = span;
+            this.method = method;
+            this.uri = uri;
+        }
+
+        @Override
+        public void exit(Object returned, Throwable thrown) {
+            Spans.close(span);
+            if (thrown == null && returned instanceof CompletionStage) {
+                ((CompletionStage<?>) returned).whenComplete((response, error) -> {
+                    try {
+                        finish(response, unwrap(error));
+                    } catch (Throwable ignored) {
+                        // never into the application's future chain
+                    }
+                });
+            } else {
+                finish(returned, thrown);
+            }
+        }
+
+        private void finish(Object response, Throwable error) {
+            int status = response instanceof HttpResponse ? ((HttpResponse<?>) response).statusCode() : -1;
+            String errorType = error != null ? error.getClass().getName() : status >= 400 ? Integer.toString(status) : null;
+            runtime.emit(describe(runtime.spanEndEvent(REQUEST_EVENT, span))
+                    .attribute(Attributes.HTTP_RESPONSE_STATUS_CODE, status > 0 ? status : null)
+                    .attribute(Attributes.ERROR_TYPE, errorType)
+                    .build());
+            if (error != null) {
+                runtime.emit(describe(runtime.spanEndEvent(FAILED_EVENT, span))
+                        .attribute(Attributes.ERROR_TYPE, errorType)
+                        .error(error)
+                        .build());
+            }
+        }
+
+        private TelemetryEvent.Builder describe(TelemetryEvent.Builder event) {
+            return event.attribute(Attributes.HTTP_REQUEST_METHOD, method)
+                    .attribute(Attributes.URL_FULL, TracedRequests.urlWithoutQuery(uri))
+                    .attribute(Attributes.SERVER_ADDRESS, uri == null ? null : uri.getHost())
+                    .attribute(Attributes.SERVER_PORT, uri == null || uri.getPort() < 0 ? null : uri.getPort());
+        }
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        while ((error instanceof CompletionException || error instanceof ExecutionException) && error.getCause() != null) {
+            error = error.getCause();
+        }
+        return error;
+    }
+}

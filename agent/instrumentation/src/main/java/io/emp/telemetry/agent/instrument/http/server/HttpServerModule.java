@@ -1,0 +1,78 @@
+package io.emp.telemetry.agent.instrument.http.server;
+
+import io.emp.telemetry.agent.instrument.AgentRuntime;
+import io.emp.telemetry.agent.instrument.CallSites;
+import io.emp.telemetry.agent.instrument.InstrumentationModule;
+import io.emp.telemetry.agent.instrument.TypeInstrumentation;
+import io.emp.telemetry.agent.instrument.TypeTransformer;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.matcher.ElementMatcher;
+
+import java.util.Arrays;
+import java.util.List;
+
+import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
+import static net.bytebuddy.matcher.ElementMatchers.isInterface;
+import static net.bytebuddy.matcher.ElementMatchers.isPublic;
+import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.not;
+import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+/**
+ * Incoming HTTP requests ({@code EMP_INSTRUMENTATION_HTTP_SERVER_ENABLED}): every implementation of
+ * {@code jakarta.servlet.Servlet} and {@code javax.servlet.Servlet} (Jetty, Tomcat, Undertow,
+ * Spring's DispatcherServlet...) and every application {@code com.sun.net.httpserver.HttpHandler}.
+ * One {@code http.server.request} per request, {@code api.error} on an exception or a 5xx.
+ */
+public final class HttpServerModule extends InstrumentationModule {
+    public static final String NAME = "http-server";
+
+    public HttpServerModule() {
+        super(NAME, true);
+    }
+
+    /** {@code javax.*} counts as JDK to the framework; the servlet API is not, it ships with containers. */
+    @Override
+    public ElementMatcher<TypeDescription> jdkTypes() {
+        return nameStartsWith("javax.servlet.");
+    }
+
+    @Override
+    public List<TypeInstrumentation> typeInstrumentations(AgentRuntime runtime) {
+        int site = runtime.callSites().register("http-server:request", new ServerRequestHandler(runtime));
+        return Arrays.asList(
+                servlet("jakarta.servlet", CallSites.advice(JakartaServletAdvice.class, site)),
+                servlet("javax.servlet", CallSites.advice(JavaxServletAdvice.class, site)),
+                implementations("com.sun.net.httpserver.HttpHandler",
+                        named("handle").and(takesArguments(1))
+                                .and(takesArgument(0, named("com.sun.net.httpserver.HttpExchange"))),
+                        CallSites.advice(JdkHttpHandlerAdvice.class, site)));
+    }
+
+    private static TypeInstrumentation servlet(String api, Advice advice) {
+        return implementations(api + ".Servlet",
+                named("service").and(isPublic()).and(takesArguments(2))
+                        .and(takesArgument(0, named(api + ".ServletRequest")))
+                        .and(takesArgument(1, named(api + ".ServletResponse"))),
+                advice);
+    }
+
+    private static TypeInstrumentation implementations(String type, ElementMatcher<MethodDescription> methods,
+                                                       Advice advice) {
+        return new TypeInstrumentation() {
+            @Override
+            public ElementMatcher<TypeDescription> typeMatcher() {
+                return not(isInterface()).and(hasSuperType(named(type)));
+            }
+
+            @Override
+            public void transform(TypeTransformer transformer) {
+                transformer.applyAdvice(methods, advice);
+            }
+        };
+    }
+}

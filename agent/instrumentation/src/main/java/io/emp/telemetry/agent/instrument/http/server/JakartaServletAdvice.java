@@ -1,0 +1,48 @@
+package io.emp.telemetry.agent.instrument.http.server;
+
+import io.emp.telemetry.agent.instrument.SiteId;
+import io.emp.telemetry.bootstrap.Bridge;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletMapping;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import net.bytebuddy.asm.Advice;
+
+/**
+ * On {@code jakarta.servlet.Servlet#service(ServletRequest, ServletResponse)} implementations.
+ * Inlined into the servlet's class, which sees the servlet API: it extracts plain values in the
+ * order {@link ServerRequestHandler} reads them. Never the body, never a header but traceparent.
+ */
+public final class JakartaServletAdvice {
+    private JakartaServletAdvice() {
+    }
+
+    @Advice.OnMethodEnter(suppress = Throwable.class)
+    public static Object enter(@SiteId int site,
+                               @Advice.Origin Class<?> origin,
+                               @Advice.Argument(0) ServletRequest request) {
+        if (!(request instanceof HttpServletRequest)) return null;
+        HttpServletRequest http = (HttpServletRequest) request;
+        String route = null;
+        try {
+            HttpServletMapping mapping = http.getHttpServletMapping();
+            if (mapping != null) route = http.getContextPath() + mapping.getPattern();
+        } catch (Throwable olderContainer) {
+            route = null;
+        }
+        return Bridge.enter(site, origin, null, new Object[] {
+                http.getMethod(), http.getRequestURI(), route, http.getHeader("traceparent"),
+                http.getServerName(), Integer.valueOf(http.getLocalPort())});
+    }
+
+    @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+    public static void exit(@Advice.Enter Object token,
+                            @Advice.Argument(1) ServletResponse response,
+                            @Advice.Thrown Throwable thrown) {
+        if (token == null) return;
+        Integer status = response instanceof HttpServletResponse
+                ? Integer.valueOf(((HttpServletResponse) response).getStatus()) : null;
+        Bridge.exit(token, status, thrown);
+    }
+}

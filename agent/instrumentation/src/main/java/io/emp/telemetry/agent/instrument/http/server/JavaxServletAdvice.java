@@ -1,0 +1,48 @@
+package io.emp.telemetry.agent.instrument.http.server;
+
+import io.emp.telemetry.agent.instrument.SiteId;
+import io.emp.telemetry.bootstrap.Bridge;
+import javax.servlet.ServletRequest;
+import javax.servlet.ServletResponse;
+import javax.servlet.http.HttpServletMapping;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+import net.bytebuddy.asm.Advice;
+
+/**
+ * On {@code javax.servlet.Servlet#service(ServletRequest, ServletResponse)} implementations.
+ * Inlined into the servlet's class, which sees the servlet API: it extracts plain values in the
+ * order {@link ServerRequestHandler} reads them. Never the body, never a header but traceparent.
+ */
+public final class JavaxServletAdvice {
+    private JavaxServletAdvice() {
+    }
+
+    @Advice.OnMethodEnter(suppress = Throwable.class)
+    public static Object enter(@SiteId int site,
+                               @Advice.Origin Class<?> origin,
+                               @Advice.Argument(0) ServletRequest request) {
+        if (!(request instanceof HttpServletRequest)) return null;
+        HttpServletRequest http = (HttpServletRequest) request;
+        String route = null;
+        try {
+            HttpServletMapping mapping = http.getHttpServletMapping();
+            if (mapping != null) route = http.getContextPath() + mapping.getPattern();
+        } catch (Throwable olderContainer) {
+            route = null;
+        }
+        return Bridge.enter(site, origin, null, new Object[] {
+                http.getMethod(), http.getRequestURI(), route, http.getHeader("traceparent"),
+                http.getServerName(), Integer.valueOf(http.getLocalPort())});
+    }
+
+    @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+    public static void exit(@Advice.Enter Object token,
+                            @Advice.Argument(1) ServletResponse response,
+                            @Advice.Thrown Throwable thrown) {
+        if (token == null) return;
+        Integer status = response instanceof HttpServletResponse
+                ? Integer.valueOf(((HttpServletResponse) response).getStatus()) : null;
+        Bridge.exit(token, status, thrown);
+    }
+}

@@ -1,0 +1,108 @@
+package io.emp.telemetry.agent.instrument.redis;
+
+import io.emp.telemetry.agent.context.Span;
+
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** One function call in flight: reports its end exactly once, whichever way the reply arrives. */
+final class FunctionCall implements ReactiveCompletion.Listener {
+    private final FunctionEvents events;
+    final Span span;
+    final String operation;
+    final String function;
+    final int keyCount;
+    final int argCount;
+    final long startMillis = System.currentTimeMillis();
+    private final AtomicBoolean ended = new AtomicBoolean();
+    private final AtomicInteger elements = new AtomicInteger();
+
+    FunctionCall(FunctionEvents events, Span span, String operation, String function, int keyCount, int argCount) {
+        this.events = events;
+        this.span = span;
+        this.operation = operation;
+        this.function = function;
+        this.keyCount = keyCount;
+        this.argCount = argCount;
+    }
+
+    void entered() {
+        events.entered(this);
+    }
+
+    /** A sync reply, or a future to wait for. */
+    void complete(Object returned, Throwable thrown) {
+        if (thrown == null && returned instanceof CompletionStage) {
+            ((CompletionStage<?>) returned).whenComplete((reply, error) -> end(reply, unwrap(error)));
+        } else {
+            end(returned, thrown);
+        }
+    }
+
+    /** {@code box[0]} is the Flux; it is replaced by one that reports its terminal signal. */
+    void completeReactive(Object box, Throwable thrown) {
+        if (thrown != null || !(box instanceof Object[]) || ((Object[]) box).length != 1) {
+            end(null, thrown);
+            return;
+        }
+        Object[] holder = (Object[]) box;
+        try {
+            Object traced = ReactiveCompletion.attach(holder[0], this);
+            if (traced != null) holder[0] = traced;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            // an unknown publisher type: the call goes unrecorded rather than changed
+        }
+    }
+
+    @Override
+    public void element() {
+        elements.incrementAndGet();
+    }
+
+    @Override
+    public void completed() {
+        endWithSize(elements.get());
+    }
+
+    @Override
+    public void failed(Throwable error) {
+        end(null, error);
+    }
+
+    @Override
+    public void cancelled() {
+        endWithSize(elements.get());
+    }
+
+    private void end(Object reply, Throwable error) {
+        if (!ended.compareAndSet(false, true)) return;
+        try {
+            if (error != null) {
+                events.failed(this, error);
+            } else {
+                events.completed(this, ResultSize.of(reply));
+            }
+        } catch (Throwable ignored) {
+            // may run on the client's I/O thread: nothing may escape into it
+        }
+    }
+
+    private void endWithSize(int size) {
+        if (!ended.compareAndSet(false, true)) return;
+        try {
+            events.completed(this, size);
+        } catch (Throwable ignored) {
+            // runs inside the application's reactive pipeline: nothing may escape into it
+        }
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        while ((error instanceof CompletionException || error instanceof ExecutionException) && error.getCause() != null) {
+            error = error.getCause();
+        }
+        return error;
+    }
+}

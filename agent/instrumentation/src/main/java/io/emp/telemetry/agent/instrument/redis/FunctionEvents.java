@@ -1,0 +1,68 @@
+package io.emp.telemetry.agent.instrument.redis;
+
+import io.emp.telemetry.agent.instrument.AgentRuntime;
+import io.emp.telemetry.schema.Attributes;
+import io.emp.telemetry.schema.TelemetryEvent;
+
+/**
+ * The {@code redis_function.*} events: {@code executing} on entry, {@code completed} with the
+ * duration and the reply's size, {@code failed} (to the errors stream) with the error. With the
+ * default {@link EmptyResultPolicy#SUPPRESS}, {@code executing} waits for the reply and a call
+ * with an empty reply sends nothing (it is counted instead).
+ */
+final class FunctionEvents {
+    static final String EXECUTING = "redis_function.executing";
+    static final String COMPLETED = "redis_function.completed";
+    static final String FAILED = "redis_function.failed";
+
+    private final AgentRuntime runtime;
+    private final EmptyResultPolicy policy;
+    private final SuppressedCalls suppressed;
+
+    FunctionEvents(AgentRuntime runtime, EmptyResultPolicy policy) {
+        this.runtime = runtime;
+        this.policy = policy;
+        this.suppressed = new SuppressedCalls(runtime);
+    }
+
+    void entered(FunctionCall call) {
+        if (policy == EmptyResultPolicy.RECORD) runtime.emit(executing(call).build());
+    }
+
+    void completed(FunctionCall call, int resultSize) {
+        if (resultSize == 0 && policy == EmptyResultPolicy.SUPPRESS) {
+            suppressed.suppressed();
+            return;
+        }
+        if (policy == EmptyResultPolicy.SUPPRESS) runtime.emit(executing(call).timestamp(call.startMillis).build());
+        runtime.emit(describe(runtime.spanEndEvent(COMPLETED, call.span), call)
+                .attribute(RedisAttributes.RESULT_SIZE, resultSize)
+                .build());
+        suppressed.reportIfDue();
+    }
+
+    void failed(FunctionCall call, Throwable error) {
+        if (policy == EmptyResultPolicy.SUPPRESS) runtime.emit(executing(call).timestamp(call.startMillis).build());
+        runtime.emit(describe(runtime.spanEndEvent(FAILED, call.span), call)
+                .attribute(Attributes.ERROR_TYPE, error.getClass().getName())
+                .error(error)
+                .build());
+    }
+
+    /** Calls whose events were suppressed so far. */
+    long suppressedCount() {
+        return suppressed.total();
+    }
+
+    private TelemetryEvent.Builder executing(FunctionCall call) {
+        return describe(runtime.spanEvent(EXECUTING, call.span), call);
+    }
+
+    private static TelemetryEvent.Builder describe(TelemetryEvent.Builder event, FunctionCall call) {
+        return event.attribute(RedisAttributes.DB_SYSTEM, RedisAttributes.REDIS)
+                .attribute(RedisAttributes.DB_OPERATION_NAME, call.operation)
+                .attribute(RedisAttributes.DB_STORED_PROCEDURE_NAME, call.function)
+                .attribute(RedisAttributes.KEY_COUNT, call.keyCount)
+                .attribute(RedisAttributes.ARG_COUNT, call.argCount);
+    }
+}

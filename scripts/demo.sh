@@ -1,0 +1,105 @@
+#!/usr/bin/env bash
+# The main job: builds everything, makes sure a Redis is running, starts the collector and the
+# sample services (API server + worker, each with the agent attached and no telemetry code of
+# their own), submits a handful of jobs (one of them fails) and prints each job's timeline.
+#
+#   EMP_REDIS_URL   Redis to use (default redis://127.0.0.1:6379; started here if nothing answers)
+#   DEMO_SKIP_BUILD=1   reuse the jars of an earlier build
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/lib/prereqs.sh
+require_java
+require_maven
+
+REDIS_URL=${EMP_REDIS_URL:-redis://127.0.0.1:6379}
+AGENT=agent/target/emp-telemetry-agent.jar
+COLLECTOR=collector/target/emp-collector.jar
+LOGS=logs/demo
+mkdir -p "$LOGS"
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  [ -n "${STARTED_REDIS:-}" ] && redis-cli -p "$REDIS_PORT" shutdown nosave >/dev/null 2>&1 || true
+}
+trap cleanup EXIT
+
+if [ -z "${DEMO_SKIP_BUILD:-}" ]; then
+  say "building (mvn package, tests skipped; 'bash scripts/test.sh' runs them)"
+  mvn -q -B -ntp -DskipTests install
+fi
+
+# Redis: use the one that answers, else start one (installing redis-server when missing).
+REDIS_HOSTPORT=${REDIS_URL#*://}; REDIS_HOSTPORT=${REDIS_HOSTPORT#*@}; REDIS_HOSTPORT=${REDIS_HOSTPORT%%/*}
+REDIS_HOST=${REDIS_HOSTPORT%:*}; REDIS_PORT=${REDIS_HOSTPORT##*:}
+if ! (exec 3<>"/dev/tcp/$REDIS_HOST/$REDIS_PORT") 2>/dev/null; then
+  ensure_redis_server
+  say "no Redis at $REDIS_HOST:$REDIS_PORT; starting redis-server there"
+  redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no --daemonize yes \
+    --logfile "$PWD/$LOGS/redis.log" --dir "$PWD/$LOGS"
+  STARTED_REDIS=1
+  for _ in $(seq 50); do (exec 3<>"/dev/tcp/127.0.0.1/$REDIS_PORT") 2>/dev/null && break; sleep 0.1; done
+fi
+say "Redis: $REDIS_HOST:$REDIS_PORT"
+
+export EMP_REDIS_URL=$REDIS_URL REDIS_URL
+RUN_ID=$(date +%s)
+
+say "starting the collector (JSON lines in logs/telemetry/events.jsonl)"
+EMP_EXPORTERS=${EMP_EXPORTERS:-file} java -Xmx64m -jar "$COLLECTOR" run >"$LOGS/collector.log" 2>&1 &
+pids+=($!)
+
+say "starting api-server and worker with the agent"
+EMP_SERVICE_NAME=api-server API_PORT=0 java -javaagent:"$AGENT" -jar sample-services/api-server/target/api-server.jar \
+  >"$LOGS/api-server.log" 2>&1 &
+pids+=($!)
+EMP_SERVICE_NAME=worker WORKER_ID=worker-demo-$RUN_ID java -javaagent:"$AGENT" -jar sample-services/worker/target/worker.jar \
+  >"$LOGS/worker.log" 2>&1 &
+pids+=($!)
+
+port=""
+for _ in $(seq 300); do
+  port=$(sed -n 's#.*listening on http://127.0.0.1:\([0-9]*\).*#\1#p' "$LOGS/api-server.log" | head -1)
+  [ -n "$port" ] && break
+  sleep 0.1
+done
+[ -n "$port" ] || { cat "$LOGS/api-server.log"; die "api-server did not start (log above)"; }
+API=http://127.0.0.1:$port
+say "api-server at $API"
+
+submit() { # type payload maxRetries
+  java_http POST "$API/jobs" "{\"type\":\"$1\",\"payload\":$2,\"maxRetries\":$3}" | sed -n 's/.*"id":"\([^"]*\)".*/\1/p'
+}
+java_http() { # method url [body] — curl when present, else bash's /dev/tcp
+  if command -v curl >/dev/null 2>&1; then
+    curl -sS -X "$1" -H 'content-type: application/json' ${3:+--data "$3"} "$2"
+  else
+    local hostport=${2#http://}; hostport=${hostport%%/*}; local path=/${2#http://*/}
+    exec 4<>"/dev/tcp/${hostport%:*}/${hostport#*:}"
+    printf '%s %s HTTP/1.0\r\nHost: %s\r\nContent-Type: application/json\r\nContent-Length: %s\r\n\r\n%s' \
+      "$1" "$path" "$hostport" "${#3}" "${3:-}" >&4
+    sed '1,/^\r$/d' <&4; exec 4<&-
+  fi
+}
+
+jobs_=()
+jobs_+=("$(submit echo '{"message":"hello"}' 0)")
+jobs_+=("$(submit image-gen '{"prompt":"a lighthouse at dusk","steps":4}' 0)")
+jobs_+=("$(submit flaky '{"fail":true}' 1)")
+jobs_+=("$(submit echo '{"message":"second"}' 0)")
+say "submitted jobs: ${jobs_[*]}"
+
+for id in "${jobs_[@]}"; do
+  for _ in $(seq 300); do
+    status=$(java_http GET "$API/jobs/$id" | sed -n 's/.*"status":"\([^"]*\)".*/\1/p')
+    case "$status" in completed|failed|COMPLETED|FAILED) break ;; esac
+    sleep 0.1
+  done
+  say "job $id: $status"
+done
+
+sleep 1 # let the agents' writers flush (they batch for a few milliseconds)
+for id in "${jobs_[@]}"; do
+  java -jar "$COLLECTOR" timeline "$id" --redis "$REDIS_URL"
+done
+say "logs: $LOGS/  events exported by the collector: logs/telemetry/events.jsonl"
