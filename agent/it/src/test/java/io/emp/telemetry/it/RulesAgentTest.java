@@ -149,7 +149,11 @@ class RulesAgentTest {
         AppRun run = run(jdk);
         List<String> messages = pubsub.on("job:job-" + run.tag + "-1:status");
         assertEquals(1, messages.size(), () -> "messages: " + messages);
-        assertTrue(messages.get(0).contains("job.progress_updated") && messages.get(0).contains("42"), messages::toString);
+        String message = messages.get(0);
+        assertTrue(message.contains("\"eventType\":\"job.progress_updated\""), message);
+        assertTrue(message.contains("\"jobId\":\"job-" + run.tag + "-1\""), message);
+        assertTrue(message.contains("\"progress\":42"), message);
+        assertTrue(message.contains("\"traceId\":\""), message);
         assertTrue(ofType(run.events, "job.progress_updated").isEmpty());
     }
 

@@ -4,9 +4,11 @@ import io.emp.telemetry.agent.Log;
 import io.emp.telemetry.agent.context.Span;
 import io.emp.telemetry.agent.emit.EventSink;
 import io.emp.telemetry.schema.Attributes;
-import io.emp.telemetry.schema.EventCodec;
+import io.emp.telemetry.schema.EventFields;
 import io.emp.telemetry.schema.TelemetryEvent;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -57,8 +59,9 @@ public final class AgentRuntime {
     }
 
     /**
-     * To a Pub/Sub channel, with the same fields a stream entry has (so subscribers decode it with
-     * {@code EventCodec.decode}). A {@code null} channel (a template placeholder without a value)
+     * To a Pub/Sub channel, as one flat JSON object: the event's type, ids and error fields (named as
+     * in a stream entry) plus its attributes, the shape the facade's status messages have too (the
+     * emitter adds {@code timestamp} and {@code service}). A {@code null} channel (a template placeholder without a value)
      * cannot be routed: the event is counted as dropped and reported.
      */
     public void publish(String channel, TelemetryEvent event) {
@@ -70,7 +73,27 @@ public final class AgentRuntime {
             }
             return;
         }
-        sink.publish(channel, EventCodec.encode(event));
+        sink.publish(channel, statusPayload(event));
+    }
+
+    static Map<String, Object> statusPayload(TelemetryEvent event) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put(EventFields.EVENT_TYPE, event.eventType());
+        putIfSet(out, EventFields.TRACE_ID, event.traceId());
+        putIfSet(out, EventFields.SPAN_ID, event.spanId());
+        putIfSet(out, EventFields.PARENT_SPAN_ID, event.parentSpanId());
+        putIfSet(out, EventFields.JOB_ID, event.jobId());
+        putIfSet(out, EventFields.WORKER_ID, event.workerId());
+        putIfSet(out, EventFields.MACHINE_ID, event.machineId());
+        putIfSet(out, EventFields.USER_ID, event.userId());
+        putIfSet(out, EventFields.ERROR_TYPE, event.errorType());
+        putIfSet(out, EventFields.ERROR_MESSAGE, event.errorMessage());
+        for (Map.Entry<String, Object> e : event.data().entrySet()) out.putIfAbsent(e.getKey(), e.getValue());
+        return out;
+    }
+
+    private static void putIfSet(Map<String, Object> out, String key, String value) {
+        if (value != null) out.put(key, value);
     }
 
     /** Events dropped because their channel could not be resolved. */

@@ -3,10 +3,15 @@ package io.emp.telemetry.agent.instrument;
 /**
  * Re-entrancy guard: while the agent runs on a thread (evaluating a rule's attribute paths calls
  * the application's getters, which may be instrumented too), instrumented calls on that thread do
- * not emit. One small counter per thread.
+ * not emit. The agent's own threads (the emitter's writer, its relocated Netty's event loops) are
+ * inside the agent for good: a JDK method a rule instruments, called while writing events, must not
+ * produce more events to write. One small counter per thread.
  */
 final class Guard {
-    private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
+    private static final String AGENT_PACKAGE = "io.emp.telemetry.agent.";
+    private static final String AGENT_THREAD_PREFIX = "emp-telemetry";
+    private static final ThreadLocal<int[]> DEPTH =
+            ThreadLocal.withInitial(() -> new int[]{isAgentThread(Thread.currentThread()) ? 1 : 0});
 
     private Guard() {
     }
@@ -21,5 +26,9 @@ final class Guard {
 
     static void exit(int[] depth) {
         depth[0]--;
+    }
+
+    static boolean isAgentThread(Thread t) {
+        return t.getClass().getName().startsWith(AGENT_PACKAGE) || t.getName().startsWith(AGENT_THREAD_PREFIX);
     }
 }

@@ -50,6 +50,9 @@ final class BatchWriter {
         }
         connection.flushCommands();
         long deadline = System.nanoTime() + config.redisTimeout().toNanos();
+        // Replies arrive in order: once the last one is in, the others are too, so the loop below never
+        // parks the writer per command (one wake-up per batch instead of one per entry).
+        if (!futures.isEmpty()) await(futures.get(futures.size() - 1), deadline);
         Throwable failure = null;
         List<PendingWrite> left = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
