@@ -16,7 +16,7 @@ import java.util.List;
  * shared for short commands. Commands fail fast while disconnected instead of queueing without
  * bound; Lettuce reconnects in the background.
  */
-final class RedisConnections implements AutoCloseable {
+public final class RedisConnections implements AutoCloseable {
     private final RedisClient client;
     private final List<StatefulRedisConnection<String, String>> open = new ArrayList<>();
 
@@ -38,7 +38,7 @@ final class RedisConnections implements AutoCloseable {
     }
 
     /** {@code host:port} of a Redis URL, for messages: never the password. */
-    static String redacted(String url) {
+    public static String redacted(String url) {
         try {
             RedisURI uri = RedisURI.create(url);
             return (uri.isSsl() ? "rediss://" : "redis://") + uri.getHost() + ":" + uri.getPort() + "/" + uri.getDatabase();

@@ -5,6 +5,7 @@ import io.emp.telemetry.it.harness.JvmRun;
 import io.emp.telemetry.it.harness.PubSubRecorder;
 import io.emp.telemetry.it.harness.RedisEvents;
 import io.emp.telemetry.schema.Attributes;
+import io.emp.telemetry.schema.JobTrace;
 import io.emp.telemetry.schema.TelemetryEvent;
 import io.emp.telemetry.testing.RedisExtension;
 import org.junit.jupiter.api.AfterAll;
@@ -18,6 +19,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
@@ -121,7 +123,9 @@ class RulesAgentTest {
         AppRun run = run(jdk);
         TelemetryEvent order = run.job("order.placing", 1);
         TelemetryEvent charge = run.job("payment.charged", 1);
-        assertNull(order.parentSpanId(), "the outer call is a root span");
+        String jobId = "job-" + run.tag + "-1";
+        assertEquals(JobTrace.traceId(jobId), order.traceId(), "a root call about a job is in the job's trace");
+        assertEquals(JobTrace.rootSpanId(jobId), order.parentSpanId());
         assertEquals(order.traceId(), charge.traceId());
         assertEquals(order.spanId(), charge.parentSpanId());
         assertNotEquals(order.spanId(), charge.spanId());
@@ -141,6 +145,19 @@ class RulesAgentTest {
     void ruleByTypeAnnotation(Jdks.Jdk jdk) throws Exception {
         TelemetryEvent report = one(run(jdk).events, "report.generated");
         assertEquals(21L, ((Number) report.data().get("rows")).longValue());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void ruleByMethodAnnotation(Jdks.Jdk jdk) throws Exception {
+        AppRun run = run(jdk);
+        TelemetryEvent archived = one(run.events, "report.archived");
+        assertEquals(42L, ((Number) archived.data().get("rows")).longValue());
+        // run() is matched by two rules (report.generated, report.starting): each opens a span of its own
+        Set<String> runSpans = Set.of(one(run.events, "report.generated").spanId(),
+                one(run.events, "report.starting").spanId());
+        assertTrue(runSpans.contains(archived.parentSpanId()), "called from run(): a child span");
+        assertEquals(one(run.events, "report.generated").traceId(), archived.traceId());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -185,7 +202,9 @@ class RulesAgentTest {
     @MethodSource("jdks")
     void telemetryEventAnnotationOnInterfaceMethods(Jdks.Jdk jdk) throws Exception {
         AppRun run = run(jdk);
-        assertEquals("ops@example.com", one(run.events, "notify.send.started").data().get("recipient"));
+        TelemetryEvent notify = one(run.events, "notify.send.started");
+        assertEquals("ops@example.com", notify.data().get("recipient"));
+        assertNull(notify.parentSpanId(), "a root call about no job starts a trace of its own");
         assertNotNull(one(run.events, "notify.send.completed").data().get(Attributes.DURATION_MS));
         // generic interface Handler<T>: the String implementation (not its bridge method) is instrumented, once
         assertEquals("abc", one(run.events, "handler.handle.started").data().get("item"));

@@ -3,17 +3,23 @@ package io.emp.telemetry.collector.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code java -jar emp-collector.jar <command>}; room for later commands (search, tail, timeline, health). */
+/** {@code java -jar emp-collector.jar <command>}: the collector itself and the debugging commands that read the streams. */
 @Command(name = "emp-collector", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
         description = "Consumes EMP telemetry streams from Redis and exports them (OTLP, JSON-lines file, console).",
-        subcommands = {RunCommand.class, VersionCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, TimelineCommand.class, SearchCommand.class, TailCommand.class, VersionCommand.class, BenchCommand.class,
+                CommandLine.HelpCommand.class})
 public final class CollectorCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
         LogFormat.install();
-        System.exit(new CommandLine(new CollectorCli()).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command tree, as {@link #main} runs it (tests run it in-process with their own out/err). */
+    public static CommandLine commandLine() {
+        return new CommandLine(new CollectorCli());
     }
 
     @Override

@@ -4,11 +4,11 @@ import java.time.Duration;
 import java.util.Locale;
 
 /** The duration syntax of the configuration (same as the agent's): {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h}, {@code 7d} or plain milliseconds. */
-final class Durations {
+public final class Durations {
     private Durations() {
     }
 
-    static Duration parse(String text) {
+    public static Duration parse(String text) {
         String s = text.trim().toLowerCase(Locale.ROOT);
         long unit = 1;
         String number = s;

@@ -4,8 +4,10 @@ import java.util.ArrayDeque;
 
 /**
  * The per-thread stack of open spans. An instrumented call opens a span on entry and closes it on
- * exit, so the events of instrumented calls it makes are its children. A root span continues the
- * application's OpenTelemetry span when there is one, else starts a new trace.
+ * exit, so the events of instrumented calls it makes are its children. Where a span without an
+ * enclosing agent span goes, in order: into the application's current OpenTelemetry span; for a
+ * call about a job, into the job's own trace ({@code JobTrace}: derived from the job id, so the API,
+ * the worker and the connector agree without passing anything along); else a new random trace.
  * <p>
  * Memory is bounded: one small deque per thread that ever ran instrumented code, and at most
  * {@link #MAX_DEPTH} spans in it (deeper calls still get a span, they just do not become parents).
@@ -34,14 +36,37 @@ public final class Spans {
 
     /** Opens a child of the current context (or a root of a new trace) and makes it current. */
     public static Span open(Class<?> origin) {
+        return open(origin, null);
+    }
+
+    /** As {@link #open(Class)}; without an enclosing context, a call about {@code jobId} joins the job's trace. */
+    public static Span open(Class<?> origin, String jobId) {
         SpanContext parent = currentContext(origin);
+        if (parent == null && jobId != null && !jobId.isEmpty()) {
+            parent = JobTraces.parentFor(jobId);
+        }
         Span span = parent == null
                 ? new Span(new SpanContext(TraceIds.newTraceId(), TraceIds.newSpanId(), true), null, System.nanoTime())
                 : new Span(new SpanContext(parent.traceId(), TraceIds.newSpanId(), parent.sampled()),
                         parent.spanId(), System.nanoTime());
+        push(span);
+        return span;
+    }
+
+    /**
+     * Opens a child of a REMOTE parent (an incoming {@code traceparent}, a message's context) and makes
+     * it current: the remote context wins over whatever is current on this thread.
+     */
+    public static Span openChildOf(SpanContext remote) {
+        Span span = new Span(new SpanContext(remote.traceId(), TraceIds.newSpanId(), remote.sampled()),
+                remote.spanId(), System.nanoTime());
+        push(span);
+        return span;
+    }
+
+    private static void push(Span span) {
         ArrayDeque<Span> stack = STACK.get();
         if (stack.size() < MAX_DEPTH) stack.push(span);
-        return span;
     }
 
     /**

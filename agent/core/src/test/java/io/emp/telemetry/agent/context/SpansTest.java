@@ -41,6 +41,28 @@ class SpansTest {
     }
 
     @Test
+    void aRootCallAboutAJobJoinsTheJobsTrace() {
+        Span span = Spans.open(SpansTest.class, "job-42");
+        assertEquals(io.emp.telemetry.schema.JobTrace.traceId("job-42"), span.traceId());
+        assertEquals(io.emp.telemetry.schema.JobTrace.rootSpanId("job-42"), span.parentSpanId());
+        Span child = Spans.open(SpansTest.class, "job-other");
+        assertEquals(span.traceId(), child.traceId(), "an enclosing span wins over a job id");
+        assertEquals(span.spanId(), child.parentSpanId());
+    }
+
+    @Test
+    void aRemoteParentWinsOverTheCurrentSpan() {
+        Span local = Spans.open(SpansTest.class);
+        SpanContext remote = TraceParent.parse("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+        Span child = Spans.openChildOf(remote);
+        assertEquals(remote.traceId(), child.traceId());
+        assertEquals(remote.spanId(), child.parentSpanId());
+        assertSame(child, Spans.current());
+        Spans.close(child);
+        assertSame(local, Spans.current());
+    }
+
+    @Test
     void closingAnOuterSpanDiscardsInnerSpansWhoseExitWasLost() {
         Span outer = Spans.open(SpansTest.class);
         Spans.open(SpansTest.class);

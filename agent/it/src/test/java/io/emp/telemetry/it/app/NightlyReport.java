@@ -3,6 +3,15 @@ package io.emp.telemetry.it.app;
 @Traced
 public class NightlyReport {
     public int run(int rows) {
-        return rows * 2;
+        return archive(rows * 2);
+    }
+
+    @Audited
+    int archive(int rows) {
+        return rows;
+    }
+
+    int notAudited(int rows) {
+        return rows;
     }
 }

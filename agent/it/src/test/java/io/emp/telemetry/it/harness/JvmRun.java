@@ -23,6 +23,8 @@ public final class JvmRun {
     private JvmRun(Path java) {
         this.java = java;
         classpath.add(testClasses().toString());
+        // a busy build machine may connect late: let the exit flush wait rather than drop events
+        env.put("EMP_SHUTDOWN_TIMEOUT", "15s");
     }
 
     public static JvmRun on(Jdks.Jdk jdk) {

@@ -9,11 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The JSON-lines shape of one event: the wire fields (same names) plus where it came from. */
-final class EventJson {
+public final class EventJson {
     private EventJson() {
     }
 
-    static Map<String, Object> of(ConsumedEvent c) {
+    public static Map<String, Object> of(ConsumedEvent c) {
         TelemetryEvent e = c.event();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("time", Instant.ofEpochMilli(e.timestamp()).toString());

@@ -28,8 +28,8 @@ final class AnnotatedMethodHandler implements CallSiteHandler {
 
     @Override
     public SiteCall enter(Class<?> origin, Object self, Object[] args) {
-        Span span = Spans.open(origin);
         String jobId = jobId(args);
+        Span span = Spans.open(origin, jobId);
         TelemetryEvent.Builder started = runtime.spanEvent(spec.prefix + ".started", span).jobId(jobId);
         addAttributes(started, args);
         runtime.emit(started.build());

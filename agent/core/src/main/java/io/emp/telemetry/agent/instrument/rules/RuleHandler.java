@@ -32,21 +32,22 @@ final class RuleHandler implements CallSiteHandler {
     public SiteCall enter(Class<?> origin, Object self, Object[] args) {
         if (!rule.sample()) return null;
         Invocation invocation = new Invocation(self, args);
-        Span span = Spans.open(origin);
-        send(Phase.ENTER, invocation, span);
+        Correlation atEntry = rule.correlation(invocation);
+        Span span = Spans.open(origin, atEntry.jobId());
+        if (rule.emits(Phase.ENTER, invocation)) send(Phase.ENTER, invocation, span, atEntry);
         return (returned, thrown) -> {
             Spans.close(span);
             invocation.complete(returned, thrown);
-            send(thrown == null ? Phase.RETURN : Phase.EXCEPTION, invocation, span);
+            Phase phase = thrown == null ? Phase.RETURN : Phase.EXCEPTION;
+            // paths on `return` only yield now; what was known at entry still counts
+            if (rule.emits(phase, invocation)) send(phase, invocation, span, rule.correlation(invocation).orElse(atEntry));
         };
     }
 
-    private void send(Phase phase, Invocation invocation, Span span) {
-        if (!rule.emits(phase, invocation)) return;
+    private void send(Phase phase, Invocation invocation, Span span, Correlation ids) {
         EventSpec spec = rule.event(phase);
         if (spec == null) return;
         Map<String, Object> attributes = rule.attributes(phase, invocation);
-        Correlation ids = rule.correlation(invocation);
         TelemetryEvent.Builder event = phase == Phase.ENTER
                 ? runtime.spanEvent(spec.eventType(), span)
                 : runtime.spanEndEvent(spec.eventType(), span);

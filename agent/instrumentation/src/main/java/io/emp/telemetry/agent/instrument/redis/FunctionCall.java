@@ -19,6 +19,7 @@ final class FunctionCall implements ReactiveCompletion.Listener {
     final long startMillis = System.currentTimeMillis();
     private final AtomicBoolean ended = new AtomicBoolean();
     private final AtomicInteger elements = new AtomicInteger();
+    private volatile int firstElementSize;
 
     FunctionCall(FunctionEvents events, Span span, String operation, String function, int keyCount, int argCount) {
         this.events = events;
@@ -58,13 +59,13 @@ final class FunctionCall implements ReactiveCompletion.Listener {
     }
 
     @Override
-    public void element() {
-        elements.incrementAndGet();
+    public void element(Object element) {
+        if (elements.incrementAndGet() == 1) firstElementSize = ResultSize.of(element);
     }
 
     @Override
     public void completed() {
-        endWithSize(elements.get());
+        endWithSize(reactiveSize());
     }
 
     @Override
@@ -74,7 +75,13 @@ final class FunctionCall implements ReactiveCompletion.Listener {
 
     @Override
     public void cancelled() {
-        endWithSize(elements.get());
+        endWithSize(reactiveSize());
+    }
+
+    /** A single element (a MULTI reply arrives as one list) is sized like a sync reply; else the element count. */
+    private int reactiveSize() {
+        int n = elements.get();
+        return n == 1 ? firstElementSize : n;
     }
 
     private void end(Object reply, Throwable error) {

@@ -19,10 +19,10 @@ final class FunctionEvents {
     private final EmptyResultPolicy policy;
     private final SuppressedCalls suppressed;
 
-    FunctionEvents(AgentRuntime runtime, EmptyResultPolicy policy) {
+    FunctionEvents(AgentRuntime runtime, EmptyResultPolicy policy, SuppressedCalls suppressed) {
         this.runtime = runtime;
         this.policy = policy;
-        this.suppressed = new SuppressedCalls(runtime);
+        this.suppressed = suppressed;
     }
 
     void entered(FunctionCall call) {

@@ -12,7 +12,7 @@ import java.util.function.Consumer;
 final class ReactiveCompletion {
     /** What the callbacks report into. */
     interface Listener {
-        void element();
+        void element(Object element);
 
         void completed();
 
@@ -44,7 +44,7 @@ final class ReactiveCompletion {
         if (publisher == null) return null;
         Method[] m = METHODS.get(publisher.getClass());
         if (m == null) return null;
-        Consumer<Object> onNext = element -> listener.element();
+        Consumer<Object> onNext = listener::element;
         Runnable onComplete = listener::completed;
         Consumer<Throwable> onError = listener::failed;
         Runnable onCancel = listener::cancelled;

@@ -42,7 +42,8 @@ public final class RedisFunctionModule extends InstrumentationModule {
 
     @Override
     public List<TypeInstrumentation> typeInstrumentations(AgentRuntime runtime) {
-        FunctionEvents events = new FunctionEvents(runtime, EmptyResultPolicy.from(settings));
+        FunctionEvents events = new FunctionEvents(runtime, EmptyResultPolicy.from(settings),
+                new SuppressedCalls(runtime, SuppressedCalls.REPORT_INTERVAL_MILLIS));
         CallSites sites = runtime.callSites();
         int plain = sites.register("redis:fcall",
                 new FunctionCallHandler(events, FunctionCallHandler.Delivery.RETURN_OR_FUTURE));

@@ -15,15 +15,17 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class SuppressedCalls {
     static final String REASON = "redis_function.empty_result";
-    private static final long REPORT_INTERVAL_MILLIS = 60_000;
+    static final long REPORT_INTERVAL_MILLIS = 60_000;
 
     private final AgentRuntime runtime;
+    private final long intervalMillis;
     private final AtomicLong total = new AtomicLong();
     private final AtomicLong unreported = new AtomicLong();
     private final AtomicLong lastReport = new AtomicLong(System.currentTimeMillis());
 
-    SuppressedCalls(AgentRuntime runtime) {
+    SuppressedCalls(AgentRuntime runtime, long intervalMillis) {
         this.runtime = runtime;
+        this.intervalMillis = intervalMillis;
     }
 
     void suppressed() {
@@ -36,7 +38,7 @@ final class SuppressedCalls {
     void reportIfDue() {
         long now = System.currentTimeMillis();
         long last = lastReport.get();
-        if (now - last < REPORT_INTERVAL_MILLIS || unreported.get() == 0) return;
+        if (now - last < intervalMillis || unreported.get() == 0) return;
         if (!lastReport.compareAndSet(last, now)) return;
         report(now);
     }

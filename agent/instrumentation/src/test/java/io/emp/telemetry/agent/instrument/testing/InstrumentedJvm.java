@@ -1,10 +1,6 @@
 package io.emp.telemetry.agent.instrument.testing;
 
 import io.emp.telemetry.agent.config.Settings;
-import io.emp.telemetry.agent.instrument.AgentBridgeHandler;
-import io.emp.telemetry.agent.instrument.AgentRuntime;
-import io.emp.telemetry.agent.instrument.InstrumentationModule;
-import io.emp.telemetry.agent.instrument.Instrumenter;
 import io.emp.telemetry.agent.log.AgentLog;
 import net.bytebuddy.agent.ByteBuddyAgent;
 
@@ -13,16 +9,15 @@ import java.io.IOException;
 import java.lang.instrument.Instrumentation;
 import java.net.URISyntaxException;
 import java.net.URL;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.ServiceLoader;
 import java.util.jar.JarFile;
 
 /**
- * The agent as {@code premain} wires it, in this test JVM: the bridge jar on the bootstrap class
- * path (so JDK classes can reach it), the framework's {@link AgentBridgeHandler}, and every module
- * registered in this module's {@code META-INF/services} (the way the agent will load them), sending
- * events to a {@link RecordingSink}. Installed once per JVM, before the first test uses it.
+ * The agent as {@code premain} sets it up, in this test JVM: first the bridge jar goes on the
+ * bootstrap class path (so JDK classes can reach it), then {@link AgentWiring} installs the
+ * framework with every registered module. Installed once per JVM, on first use.
+ * <p>
+ * This class must not name a bridge type: the verifier would load it (into the system class
+ * loader) while verifying this class, before the jar is on the bootstrap path.
  */
 public final class InstrumentedJvm {
     private static final String BRIDGE_CLASS = "io/emp/telemetry/bootstrap/Bridge.class";
@@ -32,34 +27,17 @@ public final class InstrumentedJvm {
     }
 
     public static synchronized RecordingSink events() {
-        if (sink == null) sink = install();
-        return sink;
-    }
-
-    private static RecordingSink install() {
-        try {
-            AgentLog.configure(Settings.fromEnvironment(null)); // -Demp.log.level=debug shows each class
-            Instrumentation inst = ByteBuddyAgent.install();
-            // Before anything loads the bridge: otherwise the system class loader would define it
-            // and JDK classes (HttpClientImpl) could not see it.
-            inst.appendToBootstrapClassLoaderSearch(new JarFile(bridgeJar()));
-            RecordingSink recording = new RecordingSink();
-            AgentRuntime runtime = new AgentRuntime("instrumentation-test", recording);
-            List<InstrumentationModule> modules = new ArrayList<>();
-            ServiceLoader.load(InstrumentationModule.class).forEach(modules::add);
-            if (modules.size() != 3) throw new IllegalStateException("expected 3 registered modules: " + modules);
-            // Written against the bootstrap copy: the class literal resolves through the system
-            // class loader, which asks the bootstrap loader first.
-            io.emp.telemetry.bootstrap.Bridge.install(new AgentBridgeHandler(runtime.callSites(), null));
-            if (io.emp.telemetry.bootstrap.Bridge.class.getClassLoader() != null) {
-                throw new IllegalStateException("the bridge was loaded before it was put on the bootstrap path");
+        if (sink == null) {
+            try {
+                AgentLog.configure(Settings.fromEnvironment(null)); // -Demp.log.level=debug lists each class
+                Instrumentation inst = ByteBuddyAgent.install();
+                inst.appendToBootstrapClassLoaderSearch(new JarFile(bridgeJar()));
+                sink = AgentWiring.install(inst);
+            } catch (IOException | URISyntaxException e) {
+                throw new IllegalStateException(e);
             }
-            // "attached": test classes referencing servlets or clients may have loaded them already
-            Instrumenter.install(inst, modules, runtime, true);
-            return recording;
-        } catch (IOException | URISyntaxException e) {
-            throw new IllegalStateException(e);
         }
+        return sink;
     }
 
     /** The bootstrap module's jar, as the test class path has it (the provided dependency). */

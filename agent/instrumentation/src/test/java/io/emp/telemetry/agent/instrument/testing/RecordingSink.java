@@ -56,6 +56,6 @@ public final class RecordingSink implements EventSink {
     }
 
     public List<TelemetryEvent> await(String type, int count) {
-        return await(e -> e.eventType().equals(type), count, Duration.ofSeconds(10));
+        return await(e -> e.eventType().equals(type), count, Duration.ofSeconds(5));
     }
 }

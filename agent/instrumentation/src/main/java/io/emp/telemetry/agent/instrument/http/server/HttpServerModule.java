@@ -25,20 +25,27 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 /**
  * Incoming HTTP requests ({@code EMP_INSTRUMENTATION_HTTP_SERVER_ENABLED}): every implementation of
  * {@code jakarta.servlet.Servlet} and {@code javax.servlet.Servlet} (Jetty, Tomcat, Undertow,
- * Spring's DispatcherServlet...) and every application {@code com.sun.net.httpserver.HttpHandler}.
+ * Spring's DispatcherServlet...) and, for the JDK's {@code com.sun.net.httpserver}, its filter
+ * chain (which also reaches lambda handlers) and every application {@code HttpHandler} class
+ * (for other implementations of that API).
  * One {@code http.server.request} per request, {@code api.error} on an exception or a 5xx.
  */
 public final class HttpServerModule extends InstrumentationModule {
     public static final String NAME = "http-server";
+    static final String JDK_FILTER_CHAIN = "com.sun.net.httpserver.Filter$Chain";
 
     public HttpServerModule() {
         super(NAME, true);
     }
 
-    /** {@code javax.*} counts as JDK to the framework; the servlet API is not, it ships with containers. */
+    /**
+     * {@code javax.*} counts as JDK to the framework; the servlet API is not, it ships with
+     * containers. The JDK server's filter chain is. Neither is loaded before {@code premain}, so
+     * {@link #instrumentsJdkTypes()} stays false (no retransformation scan at start).
+     */
     @Override
     public ElementMatcher<TypeDescription> jdkTypes() {
-        return nameStartsWith("javax.servlet.");
+        return nameStartsWith("javax.servlet.").or(named(JDK_FILTER_CHAIN));
     }
 
     @Override
@@ -47,26 +54,32 @@ public final class HttpServerModule extends InstrumentationModule {
         return Arrays.asList(
                 servlet("jakarta.servlet", CallSites.advice(JakartaServletAdvice.class, site)),
                 servlet("javax.servlet", CallSites.advice(JavaxServletAdvice.class, site)),
-                implementations("com.sun.net.httpserver.HttpHandler",
+                on(named(JDK_FILTER_CHAIN), named("doFilter").and(takesArguments(1)),
+                        CallSites.advice(JdkFilterChainAdvice.class, site)),
+                on(implementing("com.sun.net.httpserver.HttpHandler"),
                         named("handle").and(takesArguments(1))
                                 .and(takesArgument(0, named("com.sun.net.httpserver.HttpExchange"))),
                         CallSites.advice(JdkHttpHandlerAdvice.class, site)));
     }
 
     private static TypeInstrumentation servlet(String api, Advice advice) {
-        return implementations(api + ".Servlet",
+        return on(implementing(api + ".Servlet"),
                 named("service").and(isPublic()).and(takesArguments(2))
                         .and(takesArgument(0, named(api + ".ServletRequest")))
                         .and(takesArgument(1, named(api + ".ServletResponse"))),
                 advice);
     }
 
-    private static TypeInstrumentation implementations(String type, ElementMatcher<MethodDescription> methods,
-                                                       Advice advice) {
+    private static ElementMatcher<TypeDescription> implementing(String type) {
+        return not(isInterface()).and(hasSuperType(named(type)));
+    }
+
+    private static TypeInstrumentation on(ElementMatcher<TypeDescription> types,
+                                          ElementMatcher<MethodDescription> methods, Advice advice) {
         return new TypeInstrumentation() {
             @Override
             public ElementMatcher<TypeDescription> typeMatcher() {
-                return not(isInterface()).and(hasSuperType(named(type)));
+                return types;
             }
 
             @Override

@@ -27,7 +27,10 @@ public final class JakartaServletAdvice {
         String route = null;
         try {
             HttpServletMapping mapping = http.getHttpServletMapping();
-            if (mapping != null) route = http.getContextPath() + mapping.getPattern();
+            // "/" is the default servlet's catch-all: naming it as the route would say nothing
+            if (mapping != null && !"/".equals(mapping.getPattern())) {
+                route = http.getContextPath() + mapping.getPattern();
+            }
         } catch (Throwable olderContainer) {
             route = null;
         }

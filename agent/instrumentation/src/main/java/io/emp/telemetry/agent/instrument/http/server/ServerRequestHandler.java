@@ -17,9 +17,6 @@ import io.emp.telemetry.schema.TelemetryEvent;
  * handler delegating to another) is the same request.
  */
 final class ServerRequestHandler implements CallSiteHandler {
-    static final String REQUEST_EVENT = "http.server.request";
-    static final String ERROR_EVENT = "api.error";
-
     private static final ThreadLocal<Request> IN_FLIGHT = new ThreadLocal<>();
 
     private final AgentRuntime runtime;
@@ -32,7 +29,7 @@ final class ServerRequestHandler implements CallSiteHandler {
     public SiteCall enter(Class<?> origin, Object self, Object[] args) {
         if (IN_FLIGHT.get() != null) return null;
         Span span = RemoteParent.open(origin, TraceParent.parse(string(args[3])));
-        Request request = new Request(span, string(args[0]), string(args[1]), string(args[2]),
+        Request request = new Request(span, HttpMethods.normalize(string(args[0])), string(args[1]), string(args[2]),
                 string(args[4]), args[5] instanceof Integer ? (Integer) args[5] : null);
         IN_FLIGHT.set(request);
         return request;
@@ -64,13 +61,13 @@ final class ServerRequestHandler implements CallSiteHandler {
             String errorType = thrown != null ? thrown.getClass().getName()
                     : status >= 500 ? Integer.toString(status) : null;
 
-            TelemetryEvent.Builder event = describe(runtime.spanEndEvent(REQUEST_EVENT, span))
+            TelemetryEvent.Builder event = describe(runtime.spanEndEvent(ServerEvents.REQUEST, span))
                     .attribute(Attributes.HTTP_RESPONSE_STATUS_CODE, status > 0 ? status : null)
                     .attribute(Attributes.ERROR_TYPE, errorType);
             runtime.emit(event.build());
             if (errorType == null) return;
 
-            TelemetryEvent.Builder error = describe(runtime.spanEndEvent(ERROR_EVENT, span))
+            TelemetryEvent.Builder error = describe(runtime.spanEndEvent(ServerEvents.ERROR, span))
                     .attribute(Attributes.HTTP_RESPONSE_STATUS_CODE, status)
                     .attribute(Attributes.ERROR_TYPE, errorType);
             if (thrown != null) {

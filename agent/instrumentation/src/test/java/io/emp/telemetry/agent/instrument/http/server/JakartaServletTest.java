@@ -49,6 +49,7 @@ class JakartaServletTest {
         context.addServlet(new ServletHolder(new ItemsServlet()), "/items/*");
         context.addServlet(new ServletHolder(new FailingServlet()), "/boom");
         context.addServlet(new ServletHolder(new ForwardingServlet()), "/old/*");
+        context.addServlet(new ServletHolder(new ItemsServlet()), "/");
         server.setHandler(context);
         server.start();
         base = "http://127.0.0.1:" + connector.getLocalPort() + "/app";
@@ -76,7 +77,7 @@ class JakartaServletTest {
         assertEquals("127.0.0.1", e.data().get(Attributes.SERVER_ADDRESS));
         assertTrue(((Number) e.data().get(Attributes.DURATION_MS)).doubleValue() >= 0);
         assertFalse(e.toString().contains("s3cr3t"));
-        assertTrue(events.ofType(ServerRequestHandler.ERROR_EVENT).isEmpty());
+        assertTrue(events.ofType(ServerEvents.ERROR).isEmpty());
     }
 
     @Test
@@ -96,7 +97,7 @@ class JakartaServletTest {
         TelemetryEvent request = onlyRequest();
         assertEquals(500, request.data().get(Attributes.HTTP_RESPONSE_STATUS_CODE));
         assertEquals(IllegalStateException.class.getName(), request.data().get(Attributes.ERROR_TYPE));
-        TelemetryEvent error = events.await(ServerRequestHandler.ERROR_EVENT, 1).get(0);
+        TelemetryEvent error = events.await(ServerEvents.ERROR, 1).get(0);
         assertTrue(error.isError(), "goes to " + StreamDefaults.class.getSimpleName() + "' errors stream");
         assertEquals(IllegalStateException.class.getName(), error.errorType());
         assertEquals("inventory is down", error.errorMessage());
@@ -109,7 +110,7 @@ class JakartaServletTest {
         assertEquals(503, PlainHttp.request("GET", base + "/items/unavailable", null));
 
         assertEquals(503, onlyRequest().data().get(Attributes.HTTP_RESPONSE_STATUS_CODE));
-        TelemetryEvent error = events.await(ServerRequestHandler.ERROR_EVENT, 1).get(0);
+        TelemetryEvent error = events.await(ServerEvents.ERROR, 1).get(0);
         assertEquals("503", error.errorType());
         assertEquals("503", error.data().get(Attributes.ERROR_TYPE));
     }
@@ -129,7 +130,7 @@ class JakartaServletTest {
         PlainHttp.request("GET", base + "/items/1", null);
         PlainHttp.request("GET", base + "/items/2", "not-a-traceparent");
 
-        List<TelemetryEvent> requests = events.await(ServerRequestHandler.REQUEST_EVENT, 2);
+        List<TelemetryEvent> requests = events.await(ServerEvents.REQUEST, 2);
         assertNull(requests.get(0).parentSpanId());
         assertNull(requests.get(1).parentSpanId());
         assertNotEquals(requests.get(0).traceId(), requests.get(1).traceId());
@@ -146,11 +147,20 @@ class JakartaServletTest {
         assertEquals("/app/old/*", e.data().get(Attributes.HTTP_ROUTE));
     }
 
+    @Test
+    void theDefaultServletsCatchAllIsNoRoute() throws IOException {
+        assertEquals(200, PlainHttp.request("GET", base + "/anything/else", null));
+
+        TelemetryEvent e = onlyRequest();
+        assertEquals("/app/anything/else", e.data().get(Attributes.URL_PATH));
+        assertFalse(e.data().containsKey(Attributes.HTTP_ROUTE));
+    }
+
     private static TelemetryEvent onlyRequest() {
-        events.await(ServerRequestHandler.REQUEST_EVENT, 1);
+        events.await(ServerEvents.REQUEST, 1);
         // anything that would double it has run by now: the request event is sent at the outermost exit
         sleepQuietly(Duration.ofMillis(100));
-        List<TelemetryEvent> requests = events.ofType(ServerRequestHandler.REQUEST_EVENT);
+        List<TelemetryEvent> requests = events.ofType(ServerEvents.REQUEST);
         assertEquals(1, requests.size(), () -> "one event per request: " + requests);
         return requests.get(0);
     }

@@ -1,0 +1,76 @@
+package io.emp.telemetry.agent.instrument.redis;
+
+import io.emp.telemetry.agent.config.Settings;
+import io.emp.telemetry.agent.context.Span;
+import io.emp.telemetry.agent.context.Spans;
+import io.emp.telemetry.agent.instrument.AgentRuntime;
+import io.emp.telemetry.agent.instrument.testing.RecordingSink;
+import io.emp.telemetry.schema.Attributes;
+import io.emp.telemetry.schema.EventTypes;
+import io.emp.telemetry.schema.TelemetryEvent;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The empty-reply policy and its accounting, without bytecode: events for calls made by hand. */
+class FunctionEventsTest {
+    private final RecordingSink sink = new RecordingSink();
+    private final AgentRuntime runtime = new AgentRuntime("svc", sink);
+
+    @Test
+    void recordModeSendsExecutingOnEntryAndEmptyCompletions() {
+        FunctionEvents events = new FunctionEvents(runtime, EmptyResultPolicy.RECORD, new SuppressedCalls(runtime, 0));
+        FunctionCall call = call(events);
+        call.entered();
+        assertEquals(List.of(FunctionEvents.EXECUTING), types());
+        call.complete(null, null);
+        assertEquals(List.of(FunctionEvents.EXECUTING, FunctionEvents.COMPLETED), types());
+        assertEquals(0, sink.all().get(1).data().get(RedisAttributes.RESULT_SIZE));
+    }
+
+    @Test
+    void suppressedCallsAreCountedAndReportedAsDropped() {
+        SuppressedCalls suppressed = new SuppressedCalls(runtime, 0); // report at every opportunity
+        FunctionEvents events = new FunctionEvents(runtime, EmptyResultPolicy.SUPPRESS, suppressed);
+        for (int i = 0; i < 3; i++) {
+            FunctionCall call = call(events);
+            call.entered();
+            call.complete(List.of(), null);
+        }
+        assertEquals(3, suppressed.total());
+        List<TelemetryEvent> reports = sink.ofType(EventTypes.EVENTS_DROPPED);
+        assertEquals(3L, reports.stream().mapToLong(e -> ((Number) e.data().get(Attributes.DROPPED_COUNT)).longValue()).sum());
+        assertEquals(SuppressedCalls.REASON, reports.get(0).data().get(Attributes.DROP_REASON));
+        assertEquals(0, sink.ofType(FunctionEvents.EXECUTING).size());
+    }
+
+    @Test
+    void aBadPolicyValueFallsBackToSuppress() {
+        assertEquals(EmptyResultPolicy.SUPPRESS, EmptyResultPolicy.from(Settings.of(Map.of())));
+        assertEquals(EmptyResultPolicy.RECORD,
+                EmptyResultPolicy.from(Settings.of(Map.of(EmptyResultPolicy.KEY, "Record"))));
+        assertEquals(EmptyResultPolicy.SUPPRESS,
+                EmptyResultPolicy.from(Settings.of(Map.of(EmptyResultPolicy.KEY, "sometimes"))));
+    }
+
+    @Test
+    void instrumentsTheApplicationsOwnClientsByTheirOriginalNames() {
+        assertEquals(io.lettuce.core.AbstractRedisAsyncCommands.class.getName(), LibraryNames.LETTUCE_ASYNC);
+        assertEquals(io.lettuce.core.AbstractRedisReactiveCommands.class.getName(), LibraryNames.LETTUCE_REACTIVE);
+        assertEquals(redis.clients.jedis.Jedis.class.getName(), LibraryNames.JEDIS);
+        assertEquals(redis.clients.jedis.UnifiedJedis.class.getName(), LibraryNames.UNIFIED_JEDIS);
+    }
+
+    private FunctionCall call(FunctionEvents events) {
+        Span span = Spans.open(FunctionEventsTest.class);
+        Spans.close(span);
+        return new FunctionCall(events, span, "FCALL", "claim_job", 2, 1);
+    }
+
+    private List<String> types() {
+        return sink.all().stream().map(TelemetryEvent::eventType).collect(java.util.stream.Collectors.toList());
+    }
+}

@@ -1,0 +1,137 @@
+package io.emp.telemetry.collector.inspect;
+
+import io.emp.telemetry.collector.decode.ConsumedEvent;
+import io.emp.telemetry.schema.JobTrace;
+import io.emp.telemetry.schema.TelemetryEvent;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Every event of one job from the events and errors streams, in time order, with what a person
+ * debugging the job asks first: which services it went through, how long it took, how it ended,
+ * and where it sat idle (gaps). An event belongs to the job when it carries the job id, or when it
+ * is in the job's trace ({@link JobTrace#traceId}) without a job id (calls made while working on
+ * the job, such as Redis functions).
+ */
+public final class Timeline {
+    public static final String JOB_COMPLETED = "job.completed";
+    public static final String JOB_FAILED = "job.failed";
+
+    /** Consecutive events further apart than the threshold. */
+    public record Gap(ConsumedEvent before, ConsumedEvent after, long millis) {
+    }
+
+    /** How the job ended: {@code completed}, {@code failed} or {@code running}, with the deciding event. */
+    public record Outcome(String state, ConsumedEvent event) {
+    }
+
+    private static final Comparator<ConsumedEvent> ORDER = Comparator
+            .comparingLong((ConsumedEvent c) -> c.event().timestamp())
+            .thenComparingLong(c -> StreamIds.millis(c.entryId()))
+            .thenComparing(ConsumedEvent::entryId);
+
+    private final String jobId;
+    private final String traceId;
+    private final List<ConsumedEvent> events;
+
+    public Timeline(String jobId, List<ConsumedEvent> events) {
+        this.jobId = jobId;
+        this.traceId = JobTrace.traceId(jobId);
+        List<ConsumedEvent> sorted = new ArrayList<>(events);
+        sorted.sort(ORDER);
+        this.events = List.copyOf(sorted);
+    }
+
+    /** Scans both streams (bounded by the scanner's budget) for the job's events. */
+    public static Timeline collect(StreamScanner scanner, String eventsStream, String errorsStream, String jobId, TimeWindow window) {
+        String trace = JobTrace.traceId(jobId);
+        List<ConsumedEvent> found = new ArrayList<>();
+        Predicate<ConsumedEvent> keep = c -> {
+            if (belongs(c.event(), jobId, trace)) found.add(c);
+            return true;
+        };
+        scanner.forward(eventsStream, false, window, keep);
+        scanner.forward(errorsStream, true, window, keep);
+        return new Timeline(jobId, found);
+    }
+
+    private static boolean belongs(TelemetryEvent e, String jobId, String trace) {
+        return jobId.equals(e.jobId()) || (e.jobId() == null && trace.equals(e.traceId()));
+    }
+
+    public String jobId() {
+        return jobId;
+    }
+
+    /** The job's trace id, derived from the job id. */
+    public String traceId() {
+        return traceId;
+    }
+
+    public List<ConsumedEvent> events() {
+        return events;
+    }
+
+    public boolean isEmpty() {
+        return events.isEmpty();
+    }
+
+    public long start() {
+        return events.get(0).event().timestamp();
+    }
+
+    public long durationMs() {
+        return events.get(events.size() - 1).event().timestamp() - start();
+    }
+
+    /** Services in the order they first appear. */
+    public Set<String> services() {
+        Set<String> out = new LinkedHashSet<>();
+        for (ConsumedEvent c : events) out.add(c.event().service().isEmpty() ? "(no service)" : c.event().service());
+        return out;
+    }
+
+    public long countIn(String stream) {
+        return events.stream().filter(c -> c.stream().equals(stream)).count();
+    }
+
+    /** Job events whose trace id is not the job's: a writer that did not derive the trace from the job id. */
+    public Map<String, Integer> otherTraceIds() {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        for (ConsumedEvent c : events) {
+            if (!traceId.equals(c.event().traceId())) out.merge(c.event().traceId(), 1, Integer::sum);
+        }
+        return out;
+    }
+
+    /** The last job.completed / job.failed decides; none means the job is still running (or its end was lost). */
+    public Outcome outcome() {
+        for (int i = events.size() - 1; i >= 0; i--) {
+            String type = events.get(i).event().eventType();
+            if (type.equals(JOB_COMPLETED)) return new Outcome("completed", events.get(i));
+            if (type.equals(JOB_FAILED)) return new Outcome("failed", events.get(i));
+        }
+        return new Outcome("running", events.isEmpty() ? null : events.get(events.size() - 1));
+    }
+
+    /** The seeds' findTimelineGaps: consecutive events more than {@code thresholdMs} apart. */
+    public List<Gap> gaps(long thresholdMs) {
+        List<Gap> out = new ArrayList<>();
+        for (int i = 1; i < events.size(); i++) {
+            long d = events.get(i).event().timestamp() - events.get(i - 1).event().timestamp();
+            if (d > thresholdMs) out.add(new Gap(events.get(i - 1), events.get(i), d));
+        }
+        return out;
+    }
+
+    public long offset(ConsumedEvent c) {
+        return c.event().timestamp() - start();
+    }
+}

@@ -1,0 +1,105 @@
+package io.emp.telemetry.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.emp.telemetry.schema.Attributes;
+import io.emp.telemetry.schema.JobTrace;
+import io.emp.telemetry.testing.RedisExtension;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import static io.emp.telemetry.e2e.SampleSystem.API;
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * One trace per job across the API server and the worker (issue 4, item 3), and the request that
+ * created a job keeping the caller's trace, with {@code job.created} linking to it.
+ */
+class JobTracingE2ETest {
+    @RegisterExtension
+    static final RedisExtension REDIS = new RedisExtension();
+
+    private static ServiceProcesses processes;
+    private static SampleSystem system;
+
+    @BeforeAll
+    static void runJobs() {
+        processes = new ServiceProcesses(Artifacts.logsDir(JobTracingE2ETest.class));
+        system = SampleSystem.start(REDIS.uri(), processes);
+    }
+
+    @AfterAll
+    static void stopAll() {
+        try {
+            if (system != null) system.close();
+        } finally {
+            processes.close();
+        }
+    }
+
+    @Test
+    void everyEventOfAJobIsInTheJobsTraceInBothServices() {
+        assertAll(system.allJobs().stream().map(job -> () -> {
+            system.awaitTimeline(job);
+            String trace = JobTrace.traceId(job);
+            List<StoredEvent> events = system.streams.ofJob(job);
+            List<StoredEvent> elsewhere = events.stream().filter(e -> !trace.equals(e.event().traceId()))
+                    .collect(Collectors.toList());
+            assertTrue(elsewhere.isEmpty(), () -> "job " + job + ": every event must be in trace " + trace
+                    + " (JobTrace.traceId); these are not:" + EventStreams.describe(elsewhere)
+                    + "\nall of the job's events:" + EventStreams.describe(events));
+            for (JsonNode m : system.status.of(job)) {
+                assertEquals(trace, m.path("traceId").asText(), () -> "status message of job " + job + ": " + m);
+            }
+        }));
+    }
+
+    @Test
+    void incomingTraceparentIsContinuedByTheRequestAndLinkedFromJobCreated() {
+        system.awaitTimeline(system.tracedJob);
+        Await.holdsWithin(Duration.ofSeconds(10), () -> requestEvents().stream()
+                .anyMatch(e -> "redis_function.completed".equals(e.type())));
+        List<StoredEvent> request = requestEvents();
+        String context = "\nthe API's events in the caller's trace " + system.callerTraceId + ":"
+                + EventStreams.describe(request)
+                + "\nall of the API's events:" + EventStreams.describe(system.streams.ofService(API));
+
+        StoredEvent http = request.stream().filter(e -> e.event().data().containsKey(Attributes.HTTP_REQUEST_METHOD))
+                .findFirst().orElseThrow(() -> new AssertionError("no HTTP server event in the caller's trace" + context));
+        String route = http.attributeText(Attributes.HTTP_ROUTE) != null
+                ? http.attributeText(Attributes.HTTP_ROUTE) : http.attributeText(Attributes.URL_PATH);
+        assertAll(http + context,
+                () -> assertEquals("POST", http.attributeText(Attributes.HTTP_REQUEST_METHOD)),
+                () -> assertEquals("201", http.attributeText(Attributes.HTTP_RESPONSE_STATUS_CODE)),
+                () -> assertEquals("/jobs", route),
+                () -> assertEquals(system.callerSpanId, http.event().parentSpanId(),
+                        "the request's span continues the caller's span"));
+        for (String phase : List.of("redis_function.executing", "redis_function.completed")) {
+            assertTrue(request.stream().anyMatch(e -> phase.equals(e.type())
+                    && e.event().data().containsValue("create_job")), () -> "no " + phase + " of create_job" + context);
+        }
+
+        StoredEvent created = system.streams.ofJob(system.tracedJob).stream()
+                .filter(e -> "job.created".equals(e.type())).findFirst()
+                .orElseThrow(() -> new AssertionError("no job.created for " + system.tracedJob + context));
+        List<String> requestSpans = request.stream().map(e -> e.event().spanId()).collect(Collectors.toList());
+        assertAll(created + context,
+                () -> assertEquals(JobTrace.traceId(system.tracedJob), created.event().traceId(), "the job's trace"),
+                () -> assertEquals(system.callerTraceId, created.attributeText(Attributes.LINK_TRACE_ID), "link to the request's trace"),
+                () -> assertTrue(requestSpans.contains(created.attributeText(Attributes.LINK_SPAN_ID)),
+                        () -> "link to a span of the request " + requestSpans));
+    }
+
+    /** The API server's events in the trace of the caller that sent the traced job's traceparent. */
+    private static List<StoredEvent> requestEvents() {
+        return system.streams.ofService(API).stream().filter(e -> system.callerTraceId.equals(e.event().traceId()))
+                .collect(Collectors.toList());
+    }
+}

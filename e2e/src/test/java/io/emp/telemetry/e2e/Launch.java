@@ -1,0 +1,67 @@
+package io.emp.telemetry.e2e;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How to start one JVM of the system under test: its name (also the name of its log files), the
+ * JVM arguments after {@code java}, and its environment on top of a clean one.
+ */
+record Launch(String name, List<String> arguments, Map<String, String> environment) {
+
+    /** Start-up is the slow part on a loaded 2-core machine: C1 only, a small serial heap. */
+    private static final List<String> JVM_FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m");
+
+    static Launch apiServer(String redisUri) {
+        Map<String, String> env = agentEnvironment(redisUri, "api-server");
+        env.put("REDIS_URL", redisUri);
+        env.put("API_PORT", "0");
+        return new Launch("api-server", withAgent("-jar", Artifacts.apiServerJar().toString()), env);
+    }
+
+    static Launch worker(String redisUri, String workerId, String machineId) {
+        Map<String, String> env = agentEnvironment(redisUri, "worker");
+        env.put("REDIS_URL", redisUri);
+        env.put("WORKER_ID", workerId);
+        env.put("MACHINE_ID", machineId);
+        return new Launch("worker", withAgent("-jar", Artifacts.workerJar().toString()), env);
+    }
+
+    /** The collector, without the agent, exporting both streams to a JSON-lines file. */
+    static Launch collector(String redisUri, Path eventsFile) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("EMP_REDIS_URL", redisUri);
+        env.put("EMP_EXPORTERS", "file");
+        env.put("EMP_COLLECTOR_FILE_PATH", eventsFile.toString());
+        env.put("EMP_COLLECTOR_BATCH_WAIT", "200ms");
+        env.put("EMP_COLLECTOR_HEALTH_PORT", "-1");
+        List<String> args = new ArrayList<>(JVM_FLAGS);
+        args.addAll(List.of("-jar", Artifacts.collectorJar().toString(), "run"));
+        return new Launch("collector", args, env);
+    }
+
+    /** A main class of this module's test sources, run with the agent. */
+    static Launch testApp(String redisUri, String serviceName, Class<?> mainClass) {
+        Map<String, String> env = agentEnvironment(redisUri, serviceName);
+        return new Launch(serviceName,
+                withAgent("-cp", Artifacts.testClasses().toString(), mainClass.getName()), env);
+    }
+
+    private static List<String> withAgent(String... rest) {
+        List<String> args = new ArrayList<>();
+        args.add("-javaagent:" + Artifacts.agentJar());
+        args.addAll(JVM_FLAGS);
+        args.addAll(List.of(rest));
+        return args;
+    }
+
+    private static Map<String, String> agentEnvironment(String redisUri, String serviceName) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("EMP_REDIS_URL", redisUri);
+        env.put("EMP_SERVICE_NAME", serviceName);
+        return env;
+    }
+}
