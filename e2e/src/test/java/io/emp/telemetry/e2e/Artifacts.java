@@ -14,7 +14,7 @@ final class Artifacts {
     }
 
     static Path agentJar() {
-        return require("agent/target/emp-telemetry-agent.jar", "agent/core");
+        return require("agent/target/emp-telemetry-agent.jar", "agent/dist");
     }
 
     static Path apiServerJar() {

@@ -42,6 +42,7 @@ final class SampleSystem implements AutoCloseable {
     final String callerTraceId;
     final String callerSpanId;
 
+    /** Submits the four jobs together, then waits until each has finished. */
     private SampleSystem(ServiceProcesses processes, EventStreams streams, StatusChannels status, JobsClient jobs) {
         this.processes = processes;
         this.streams = streams;

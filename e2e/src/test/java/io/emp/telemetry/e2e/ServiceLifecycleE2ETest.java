@@ -12,6 +12,8 @@ import java.util.stream.Collectors;
 
 import static io.emp.telemetry.e2e.SampleSystem.API;
 import static io.emp.telemetry.e2e.SampleSystem.WORKER;
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -19,6 +21,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * ready at start, shutting down on SIGTERM (from the agent's shutdown hook).
  */
 class ServiceLifecycleE2ETest {
+    private static final String CPU_COUNT = "system.cpu.logical_count";
+    private static final String MEMORY_TOTAL = "system.memory.total_bytes";
+    private static final String HEAP_MAX = "jvm.memory.max_bytes";
+
     @RegisterExtension
     static final RedisExtension REDIS = new RedisExtension();
 
@@ -44,6 +50,12 @@ class ServiceLifecycleE2ETest {
                 assertTrue(starting >= 0 && starting < types.indexOf("service.ready"),
                         () -> service + " must write service.starting, then service.ready:"
                                 + EventStreams.describe(streams.ofService(service)) + processes.logs());
+                StoredEvent facts = streams.ofService(service).get(starting);
+                assertAll("hardware facts once at start: " + facts,
+                        () -> assertEquals(String.valueOf(Runtime.getRuntime().availableProcessors()),
+                                facts.attributeText(CPU_COUNT), "same machine, same cores"),
+                        () -> assertTrue(positive(facts.attribute(MEMORY_TOTAL)), MEMORY_TOTAL),
+                        () -> assertTrue(positive(facts.attribute(HEAP_MAX)), HEAP_MAX));
             }
             worker.stop(Duration.ofSeconds(30));
             api.stop(Duration.ofSeconds(30));
@@ -53,6 +65,10 @@ class ServiceLifecycleE2ETest {
                                 + EventStreams.describe(streams.ofService(service)) + processes.logs());
             }
         }
+    }
+
+    private static boolean positive(Object value) {
+        return value instanceof Number n && n.longValue() > 0;
     }
 
     private static List<String> typesOf(EventStreams streams, String service) {

@@ -1,6 +1,8 @@
 package io.emp.telemetry.agent;
 
 import io.emp.telemetry.agent.config.EmitterConfig;
+import io.emp.telemetry.agent.context.JobTraceSink;
+import io.emp.telemetry.agent.emit.EventSink;
 import io.emp.telemetry.agent.emit.RedisEventEmitter;
 import io.emp.telemetry.agent.instrument.AgentBridgeHandler;
 import io.emp.telemetry.agent.instrument.AgentRuntime;
@@ -8,6 +10,7 @@ import io.emp.telemetry.agent.instrument.InstrumentationModule;
 import io.emp.telemetry.agent.instrument.Instrumentations;
 import io.emp.telemetry.agent.instrument.Instrumenter;
 import io.emp.telemetry.agent.instrument.facade.FacadeDispatcher;
+import io.emp.telemetry.agent.lifecycle.ServiceLifecycle;
 import io.emp.telemetry.agent.rules.RuleLoader;
 import io.emp.telemetry.agent.rules.RuleProblem;
 import io.emp.telemetry.agent.rules.RuleSet;
@@ -31,8 +34,14 @@ final class AgentInstaller {
         ShadedNetty.configure();
         EmitterConfig emitterConfig = EmitterConfig.from(config.settings());
         RedisEventEmitter emitter = new RedisEventEmitter(emitterConfig);
-        emitter.registerShutdownHook();
-        AgentRuntime runtime = new AgentRuntime(emitterConfig.serviceName(), emitter);
+        String service = emitterConfig.serviceName();
+        ServiceLifecycle lifecycle = new ServiceLifecycle(emitter, service,
+                ServiceLifecycle.machineId(config.settings().get("machine.id")));
+        // Every event passes the job-trace rule, then the lifecycle's readiness watch, then the queue.
+        EventSink sink = new JobTraceSink(lifecycle);
+        AgentRuntime runtime = new AgentRuntime(service, sink);
+        lifecycle.starting();
+        addShutdownHook(lifecycle, emitter);
 
         RuleSet rules = RuleLoader.load(AgentInstaller.class.getClassLoader(), config.rulePaths());
         for (RuleProblem problem : rules.problems()) {
@@ -41,7 +50,7 @@ final class AgentInstaller {
 
         List<InstrumentationModule> modules = new ArrayList<>();
         List<String> names = new ArrayList<>();
-        for (InstrumentationModule module : Instrumentations.all(rules.rules())) {
+        for (InstrumentationModule module : Instrumentations.all(rules.rules(), lifecycle)) {
             if (config.instrumentationEnabled(module.name(), module.enabledByDefault())) {
                 modules.add(module);
                 names.add(module.name());
@@ -49,10 +58,26 @@ final class AgentInstaller {
         }
         boolean facade = names.contains(Instrumentations.FACADE);
         Bridge.install(new AgentBridgeHandler(runtime.callSites(),
-                facade ? new FacadeDispatcher(emitter, emitterConfig.serviceName()) : null));
+                facade ? new FacadeDispatcher(sink, service) : null));
         Instrumenter.install(inst, modules, runtime, attached);
         Log.info("agent", "started in " + (System.nanoTime() - start) / 1_000_000 + " ms for service "
-                + emitterConfig.serviceName() + ": " + rules.rules().size()
+                + service + ": " + rules.rules().size()
                 + " rule(s), instrumentations " + names + ", events to " + emitterConfig.redisUrlForLog());
+    }
+
+    /**
+     * One hook for both, in order: {@code service.shutting_down} must be queued before the emitter
+     * flushes (two separate hooks would run concurrently and could drop it).
+     */
+    private static void addShutdownHook(ServiceLifecycle lifecycle, RedisEventEmitter emitter) {
+        Thread hook = new Thread(() -> {
+            lifecycle.shuttingDown();
+            emitter.close();
+        }, "emp-telemetry-shutdown");
+        try {
+            Runtime.getRuntime().addShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // The JVM is already shutting down.
+        }
     }
 }

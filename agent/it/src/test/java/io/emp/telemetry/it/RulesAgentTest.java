@@ -243,8 +243,11 @@ class RulesAgentTest {
         AppRun run = run(jdk);
         TelemetryEvent placing = ofType(run.events, "order.placing").stream()
                 .filter(e -> ("job-" + run.tag + "-otel").equals(e.jobId())).findFirst().orElseThrow();
-        assertEquals("4bf92f3577b34da6a3ce929d0e0e4736", placing.traceId());
-        assertEquals("00f067aa0ba902b7", placing.parentSpanId());
+        // A job's events always live in the job's trace; the application's OpenTelemetry span they
+        // were made in is kept as the link (issue 4: one trace per job across services).
+        assertEquals(JobTrace.traceId("job-" + run.tag + "-otel"), placing.traceId());
+        assertEquals("4bf92f3577b34da6a3ce929d0e0e4736", placing.data().get(Attributes.LINK_TRACE_ID));
+        assertEquals("00f067aa0ba902b7", placing.data().get(Attributes.LINK_SPAN_ID));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -7,13 +7,14 @@ import io.emp.telemetry.schema.JobTrace;
  * as a parent context. Deriving costs two SHA-256 digests; a job's calls on one thread come in runs
  * (claim, process, complete), so the last job of each thread is remembered: one entry per thread.
  */
-final class JobTraces {
+public final class JobTraces {
     private static final ThreadLocal<Object[]> LAST = ThreadLocal.withInitial(() -> new Object[2]);
 
     private JobTraces() {
     }
 
-    static SpanContext parentFor(String jobId) {
+    /** The job's trace id and root span id, as the parent of the job's spans. */
+    public static SpanContext parentFor(String jobId) {
         Object[] last = LAST.get();
         if (jobId.equals(last[0])) return (SpanContext) last[1];
         SpanContext context = new SpanContext(JobTrace.traceId(jobId), JobTrace.rootSpanId(jobId), true);

@@ -1,6 +1,7 @@
 package io.emp.telemetry.agent.instrument;
 
 import io.emp.telemetry.agent.Log;
+import io.emp.telemetry.agent.context.JobTraceSink;
 import io.emp.telemetry.agent.context.Span;
 import io.emp.telemetry.agent.emit.EventSink;
 import io.emp.telemetry.schema.Attributes;
@@ -73,7 +74,7 @@ public final class AgentRuntime {
             }
             return;
         }
-        sink.publish(channel, statusPayload(event));
+        sink.publish(channel, statusPayload(JobTraceSink.intoJobTrace(event)));
     }
 
     static Map<String, Object> statusPayload(TelemetryEvent event) {

@@ -29,9 +29,9 @@ class InstrumentationsTest {
 
     @Test
     void coreModulesComeFirstThenRegisteredOnes() throws IOException {
-        List<String> names = Instrumentations.all(Collections.emptyList()).stream()
+        List<String> names = Instrumentations.all(Collections.emptyList(), null).stream()
                 .map(InstrumentationModule::name).collect(Collectors.toList());
-        assertEquals(List.of("facade", "annotations", "rules"), names.subList(0, 3));
+        assertEquals(List.of("facade", "annotations", "rules", "lifecycle"), names.subList(0, 4));
     }
 
     @Test

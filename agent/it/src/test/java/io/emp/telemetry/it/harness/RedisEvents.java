@@ -23,8 +23,22 @@ public final class RedisEvents implements AutoCloseable {
         connection = client.connect();
     }
 
+    /** The service's events in stream order, without the agent's own lifecycle events ({@code service.*}). */
     public List<TelemetryEvent> events(String service) {
-        return read(StreamDefaults.EVENTS_STREAM, service);
+        List<TelemetryEvent> out = new ArrayList<>(read(StreamDefaults.EVENTS_STREAM, service));
+        out.removeIf(RedisEvents::isLifecycle);
+        return out;
+    }
+
+    /** Only the lifecycle events: service.starting, service.ready, service.shutting_down. */
+    public List<TelemetryEvent> lifecycle(String service) {
+        List<TelemetryEvent> out = new ArrayList<>(read(StreamDefaults.EVENTS_STREAM, service));
+        out.removeIf(e -> !isLifecycle(e));
+        return out;
+    }
+
+    private static boolean isLifecycle(TelemetryEvent e) {
+        return e.eventType().startsWith("service.");
     }
 
     public List<TelemetryEvent> errors(String service) {

@@ -1,8 +1,8 @@
 package io.emp.telemetry.agent.instrument.redis;
 
 /** A tiny Redis function library for the FCALL tests, loaded with FUNCTION LOAD REPLACE. */
-final class TestFunctions {
-    static final String LIBRARY = String.join("\n",
+public final class TestFunctions {
+    public static final String LIBRARY = String.join("\n",
             "#!lua name=emp_instrumentation_test",
             "redis.register_function('put_item', function(keys, args)",
             "  redis.call('SET', keys[1], args[1])",

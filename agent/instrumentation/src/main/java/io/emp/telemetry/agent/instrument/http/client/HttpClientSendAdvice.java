@@ -1,6 +1,7 @@
 package io.emp.telemetry.agent.instrument.http.client;
 
 import io.emp.telemetry.agent.instrument.SiteId;
+import io.emp.telemetry.bootstrap.Bridge;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.implementation.bytecode.assign.Assigner;
 
@@ -11,10 +12,9 @@ import java.net.http.HttpRequest;
  * replace the request (an immutable {@link HttpRequest}) with a copy carrying a
  * {@code traceparent}: it writes the copy into the argument array, and the advice swaps it in.
  * <p>
- * The bridge is called reflectively: this code runs inside the JDK's named module
- * {@code java.net.http}, which does not read the bootstrap class path's unnamed module, so a
- * direct call would fail to link (core reflection assumes readability). The cost is a lookup per
- * HTTP call, small next to the network round trip.
+ * This code runs inside the JDK's named module {@code java.net.http}; it may call the bridge on
+ * the bootstrap class path because the JVM gives every module an agent transformed a read edge
+ * to the bootstrap and application loaders' unnamed modules ({@code Modules.transformedByAgent}).
  */
 public final class HttpClientSendAdvice {
     private HttpClientSendAdvice() {
@@ -23,11 +23,9 @@ public final class HttpClientSendAdvice {
     @Advice.OnMethodEnter(suppress = Throwable.class)
     public static Object enter(@SiteId int site,
                                @Advice.Origin Class<?> origin,
-                               @Advice.Argument(value = 0, readOnly = false) HttpRequest request) throws Exception {
+                               @Advice.Argument(value = 0, readOnly = false) HttpRequest request) {
         Object[] args = new Object[] {request};
-        Object token = Class.forName("io.emp.telemetry.bootstrap.Bridge", false, null)
-                .getMethod("enter", int.class, Class.class, Object.class, Object[].class)
-                .invoke(null, Integer.valueOf(site), origin, null, args);
+        Object token = Bridge.enter(site, origin, null, args);
         if (args[0] != request && args[0] instanceof HttpRequest) request = (HttpRequest) args[0];
         return token;
     }
@@ -35,10 +33,7 @@ public final class HttpClientSendAdvice {
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
     public static void exit(@Advice.Enter Object token,
                             @Advice.Return(typing = Assigner.Typing.DYNAMIC) Object returned,
-                            @Advice.Thrown Throwable thrown) throws Exception {
-        if (token == null) return;
-        Class.forName("io.emp.telemetry.bootstrap.Bridge", false, null)
-                .getMethod("exit", Object.class, Object.class, Throwable.class)
-                .invoke(null, token, returned, thrown);
+                            @Advice.Thrown Throwable thrown) {
+        Bridge.exit(token, returned, thrown);
     }
 }

@@ -55,11 +55,11 @@ public final class HttpServerModule extends InstrumentationModule {
                 servlet("jakarta.servlet", CallSites.advice(JakartaServletAdvice.class, site)),
                 servlet("javax.servlet", CallSites.advice(JavaxServletAdvice.class, site)),
                 on(named(JDK_FILTER_CHAIN), named("doFilter").and(takesArguments(1)),
-                        CallSites.advice(JdkFilterChainAdvice.class, site)),
+                        CallSites.advice(JdkExchangeAdvice.class, site)),
                 on(implementing("com.sun.net.httpserver.HttpHandler"),
                         named("handle").and(takesArguments(1))
                                 .and(takesArgument(0, named("com.sun.net.httpserver.HttpExchange"))),
-                        CallSites.advice(JdkHttpHandlerAdvice.class, site)));
+                        CallSites.advice(JdkExchangeAdvice.class, site)));
     }
 
     private static TypeInstrumentation servlet(String api, Advice advice) {

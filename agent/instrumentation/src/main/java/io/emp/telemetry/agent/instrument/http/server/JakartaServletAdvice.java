@@ -44,8 +44,13 @@ public final class JakartaServletAdvice {
                             @Advice.Argument(1) ServletResponse response,
                             @Advice.Thrown Throwable thrown) {
         if (token == null) return;
-        Integer status = response instanceof HttpServletResponse
-                ? Integer.valueOf(((HttpServletResponse) response).getStatus()) : null;
+        // Bridge.exit must run whatever happens: it ends the request the handler keeps per thread
+        Integer status = null;
+        try {
+            if (response instanceof HttpServletResponse) status = Integer.valueOf(((HttpServletResponse) response).getStatus());
+        } catch (Throwable unknown) {
+            status = null;
+        }
         Bridge.exit(token, status, thrown);
     }
 }

@@ -12,11 +12,11 @@ import java.nio.charset.StandardCharsets;
  * sees exactly the headers the test sets (the instrumented {@code java.net.http} client would
  * add a traceparent of its own).
  */
-final class PlainHttp {
+public final class PlainHttp {
     private PlainHttp() {
     }
 
-    static int request(String method, String url, String traceparent) throws IOException {
+    public static int request(String method, String url, String traceparent) throws IOException {
         HttpURLConnection c = (HttpURLConnection) new URL(url).openConnection();
         c.setRequestMethod(method);
         if (traceparent != null) c.setRequestProperty("traceparent", traceparent);

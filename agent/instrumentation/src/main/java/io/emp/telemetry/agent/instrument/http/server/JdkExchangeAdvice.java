@@ -8,12 +8,18 @@ import net.bytebuddy.asm.Advice;
 import java.net.InetSocketAddress;
 
 /**
- * On application {@code com.sun.net.httpserver.HttpHandler#handle(HttpExchange)} implementations:
- * the same values as {@link JakartaServletAdvice}, from the JDK's exchange. The route is the
- * handler's context path (what it was registered under), the only route the JDK server knows.
+ * On the JDK server's {@code com.sun.net.httpserver.Filter.Chain#doFilter(HttpExchange)} (which runs
+ * a context's filters and then its handler, so it also sees handlers written as lambdas: hidden
+ * classes no agent can instrument) and on application {@code HttpHandler#handle(HttpExchange)}
+ * classes (for other implementations of that API). The same values as
+ * {@link JakartaServletAdvice}, from the exchange; the route is the context path the handler was
+ * registered under, the only route the JDK server knows.
+ * <p>
+ * In the chain, this code runs inside the JDK's module {@code jdk.httpserver}; see
+ * {@code HttpClientSendAdvice} for why it can call the bridge.
  */
-public final class JdkHttpHandlerAdvice {
-    private JdkHttpHandlerAdvice() {
+public final class JdkExchangeAdvice {
+    private JdkExchangeAdvice() {
     }
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
@@ -34,7 +40,14 @@ public final class JdkHttpHandlerAdvice {
                             @Advice.Argument(0) HttpExchange exchange,
                             @Advice.Thrown Throwable thrown) {
         if (token == null) return;
-        // -1 while no response headers were sent (the handler threw before sendResponseHeaders)
-        Bridge.exit(token, Integer.valueOf(exchange.getResponseCode()), thrown);
+        // Bridge.exit must run whatever happens: it ends the request the handler keeps per thread.
+        // The code is -1 while no response headers were sent (the handler threw before sending).
+        Integer status = null;
+        try {
+            status = Integer.valueOf(exchange.getResponseCode());
+        } catch (Throwable unknown) {
+            status = null;
+        }
+        Bridge.exit(token, status, thrown);
     }
 }
