@@ -25,6 +25,15 @@ public final class Attributes {
     public static final String SERVER_ADDRESS = "server.address";
     public static final String SERVER_PORT = "server.port";
 
+    /** Redis function calls ({@code redis_function.*}): database semantic conventions, counts never values. */
+    public static final String DB_SYSTEM = "db.system";
+    public static final String DB_OPERATION_NAME = "db.operation.name";
+    /** The Redis function's name: a function is Redis's stored procedure. */
+    public static final String DB_STORED_PROCEDURE_NAME = "db.stored_procedure.name";
+    public static final String REDIS_FUNCTION_KEY_COUNT = "redis.function.key_count";
+    public static final String REDIS_FUNCTION_ARG_COUNT = "redis.function.arg_count";
+    public static final String REDIS_FUNCTION_RESULT_SIZE = "redis.function.result_size";
+
     private Attributes() {
     }
 }

@@ -54,9 +54,9 @@ final class HealthCommand implements Callable<Integer> {
         List<StreamHealth.Stream> streams = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         for (CollectorConfig.StreamConfig s : cfg.streams()) {
-            StreamHealth.Stream st = health.stream(s.stream());
-            streams.add(st);
             long limit = maxLag != null ? maxLag : (long) (s.maxLen() * cfg.lagWarnRatio());
+            StreamHealth.Stream st = withKnownLag(health, health.stream(s.stream()), limit);
+            streams.add(st);
             boolean hasGroup = false;
             for (StreamHealth.Group g : st.groups()) {
                 hasGroup |= g.name().equals(s.group());
@@ -77,6 +77,16 @@ final class HealthCommand implements Callable<Integer> {
             print(redis.out(), redis.style(), session, streams, collectors, services, problems, now);
         }
         return problems.isEmpty() ? 0 : 1;
+    }
+
+    /** Groups whose lag Redis cannot tell get it counted (exact up to 10 000 or just past the limit: the check stays cheap). */
+    private static StreamHealth.Stream withKnownLag(StreamHealth health, StreamHealth.Stream st, long limit) {
+        List<StreamHealth.Group> groups = new ArrayList<>();
+        for (StreamHealth.Group g : st.groups()) {
+            groups.add(g.lag() >= 0 ? g : new StreamHealth.Group(g.name(), g.consumers(), g.pending(),
+                    health.countAfter(st.name(), g.lastDeliveredId(), Math.max(limit + 1, 10_000)), g.lastDeliveredId()));
+        }
+        return new StreamHealth.Stream(st.name(), st.length(), st.newestId(), groups);
     }
 
     private Map<String, Seen> lastEventPerService(RedisSession session, CollectorConfig cfg) {

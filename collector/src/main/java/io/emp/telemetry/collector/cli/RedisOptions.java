@@ -83,7 +83,7 @@ final class RedisOptions {
     /** Runs {@code body} with a connection; Redis or configuration problems → one line on stderr, exit 2. */
     int withRedis(RedisBody body) {
         for (Logger l : QUIET) l.setLevel(Level.OFF);
-        String command = spec.qualifiedName();
+        String command = spec.name();
         try {
             String url = url();
             try (RedisSession session = RedisSession.open(url)) {

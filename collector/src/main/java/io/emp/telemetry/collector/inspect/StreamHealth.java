@@ -57,6 +57,23 @@ public final class StreamHealth {
         return out;
     }
 
+    /**
+     * Entries after {@code id}, counted up to {@code cap}: the lag when XINFO cannot tell it (Redis
+     * reports no lag for a group created at {@code $} on a non-empty stream, or after deletions).
+     */
+    public long countAfter(String stream, String id, long cap) {
+        String from = id == null || id.equals("0-0") ? "-" : StreamIds.after(id);
+        long n = 0;
+        while (n < cap) {
+            int want = (int) Math.min(StreamScanner.PAGE, cap - n);
+            List<StreamMessage<String, String>> page = redis.xrange(stream, Range.create(from, "+"), Limit.from(want));
+            n += page.size();
+            if (page.size() < want) break;
+            from = StreamIds.after(page.get(page.size() - 1).getId());
+        }
+        return n;
+    }
+
     /** Heartbeat hashes of the collectors alive now (a dead one's key has expired). */
     public List<Map<String, String>> collectors() {
         List<Map<String, String>> out = new ArrayList<>();

@@ -1,6 +1,7 @@
 package io.emp.telemetry.collector.inspect;
 
 import io.emp.telemetry.collector.decode.ConsumedEvent;
+import io.emp.telemetry.schema.Attributes;
 import io.emp.telemetry.schema.JobTrace;
 import io.emp.telemetry.schema.TelemetryEvent;
 
@@ -23,6 +24,7 @@ import java.util.function.Predicate;
 public final class Timeline {
     public static final String JOB_COMPLETED = "job.completed";
     public static final String JOB_FAILED = "job.failed";
+    public static final String JOB_CREATED = "job.created";
 
     /** Consecutive events further apart than the threshold. */
     public record Gap(ConsumedEvent before, ConsumedEvent after, long millis) {
@@ -32,18 +34,36 @@ public final class Timeline {
     public record Outcome(String state, ConsumedEvent event) {
     }
 
+    /**
+     * Time order. Timestamps have millisecond resolution and entry ids of two streams cannot be
+     * compared, so within one millisecond a start ({@code *_started}, {@code *.executing}) goes
+     * first and the job's end last; otherwise the order the events were stored in.
+     */
     private static final Comparator<ConsumedEvent> ORDER = Comparator
             .comparingLong((ConsumedEvent c) -> c.event().timestamp())
+            .thenComparingInt(c -> phase(c.event().eventType()))
             .thenComparingLong(c -> StreamIds.millis(c.entryId()))
             .thenComparing(ConsumedEvent::entryId);
 
+    private static int phase(String type) {
+        if (type.endsWith("_started") || type.endsWith(".started") || type.endsWith(".executing") || type.endsWith("_starting")) {
+            return 0;
+        }
+        return type.equals(JOB_COMPLETED) || type.equals(JOB_FAILED) ? 2 : 1;
+    }
+
+    /** How far around job.created the request that created it is looked for. */
+    private static final long REQUEST_WINDOW_MS = 60_000;
+
     private final String jobId;
     private final String traceId;
+    private final String requestTraceId;
     private final List<ConsumedEvent> events;
 
-    public Timeline(String jobId, List<ConsumedEvent> events) {
+    public Timeline(String jobId, String requestTraceId, List<ConsumedEvent> events) {
         this.jobId = jobId;
         this.traceId = JobTrace.traceId(jobId);
+        this.requestTraceId = requestTraceId;
         List<ConsumedEvent> sorted = new ArrayList<>(events);
         sorted.sort(ORDER);
         this.events = List.copyOf(sorted);
@@ -59,7 +79,21 @@ public final class Timeline {
         };
         scanner.forward(eventsStream, false, window, keep);
         scanner.forward(errorsStream, true, window, keep);
-        return new Timeline(jobId, found);
+        ConsumedEvent created = found.stream().filter(c -> c.event().eventType().equals(JOB_CREATED)
+                && c.event().data().get(Attributes.LINK_TRACE_ID) instanceof String).findFirst().orElse(null);
+        if (created == null) return new Timeline(jobId, null, found);
+        // The HTTP request that created the job has its own trace, linked from job.created: show it too.
+        String request = (String) created.event().data().get(Attributes.LINK_TRACE_ID);
+        long at = StreamIds.millis(created.entryId());
+        TimeWindow around = new TimeWindow(Math.max(at - REQUEST_WINDOW_MS, window.sinceMs() == null ? 0 : window.sinceMs()),
+                Math.min(at + REQUEST_WINDOW_MS, window.untilMs() == null ? Long.MAX_VALUE : window.untilMs()));
+        Predicate<ConsumedEvent> inRequest = c -> {
+            if (request.equals(c.event().traceId()) && c.event().jobId() == null) found.add(c);
+            return true;
+        };
+        scanner.forward(eventsStream, false, around, inRequest);
+        scanner.forward(errorsStream, true, around, inRequest);
+        return new Timeline(jobId, request, found);
     }
 
     private static boolean belongs(TelemetryEvent e, String jobId, String trace) {
@@ -73,6 +107,16 @@ public final class Timeline {
     /** The job's trace id, derived from the job id. */
     public String traceId() {
         return traceId;
+    }
+
+    /** Trace of the request that created the job (job.created's span link), or null. */
+    public String requestTraceId() {
+        return requestTraceId;
+    }
+
+    /** Whether {@code c} belongs to the creating request's trace rather than to the job's. */
+    public boolean inRequestTrace(ConsumedEvent c) {
+        return requestTraceId != null && requestTraceId.equals(c.event().traceId()) && c.event().jobId() == null;
     }
 
     public List<ConsumedEvent> events() {
@@ -106,7 +150,7 @@ public final class Timeline {
     public Map<String, Integer> otherTraceIds() {
         Map<String, Integer> out = new LinkedHashMap<>();
         for (ConsumedEvent c : events) {
-            if (!traceId.equals(c.event().traceId())) out.merge(c.event().traceId(), 1, Integer::sum);
+            if (!traceId.equals(c.event().traceId()) && !inRequestTrace(c)) out.merge(c.event().traceId(), 1, Integer::sum);
         }
         return out;
     }

@@ -17,6 +17,7 @@ public final class TimelineJson {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("jobId", t.jobId());
         m.put("traceId", t.traceId());
+        m.put("requestTraceId", t.requestTraceId());
         m.put("otherTraceIds", t.otherTraceIds());
         m.put("services", List.copyOf(t.services()));
         m.put("start", t.start());
@@ -28,6 +29,7 @@ public final class TimelineJson {
         for (ConsumedEvent c : t.events()) {
             Map<String, Object> e = new LinkedHashMap<>();
             e.put("offsetMs", t.offset(c));
+            e.put("requestTrace", t.inRequestTrace(c));
             e.putAll(EventJson.of(c));
             events.add(e);
         }

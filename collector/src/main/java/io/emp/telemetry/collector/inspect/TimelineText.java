@@ -1,6 +1,7 @@
 package io.emp.telemetry.collector.inspect;
 
 import io.emp.telemetry.collector.decode.ConsumedEvent;
+import io.emp.telemetry.schema.Attributes;
 import io.emp.telemetry.schema.TelemetryEvent;
 
 import java.io.PrintWriter;
@@ -31,6 +32,9 @@ public final class TimelineText {
     private void header(Timeline t, String eventsStream, String errorsStream) {
         out.println(style.bold("Job " + t.jobId()));
         out.println("  trace     " + t.traceId());
+        if (t.requestTraceId() != null) {
+            out.println("  request   trace " + t.requestTraceId() + " (the request that created the job; its rows are marked [request])");
+        }
         Map<String, Integer> others = t.otherTraceIds();
         for (Map.Entry<String, Integer> o : others.entrySet()) {
             out.println("  " + style.yellow("warning: " + o.getValue() + " event(s) carry trace " + o.getKey()
@@ -58,7 +62,13 @@ public final class TimelineText {
         };
     }
 
+    /** The error of the failure if the event names one, else its attributes. */
     private static String failureReason(TelemetryEvent e) {
+        if (e.isError()) return ": " + EventText.details(e, 100);
+        for (String key : new String[]{"error", Attributes.ERROR_TYPE, "reason"}) {
+            Object v = e.data().get(key);
+            if (v != null) return ": " + key + "=" + EventText.cut(String.valueOf(v), 100);
+        }
         String details = EventText.details(e, 80);
         return details.isEmpty() ? "" : ": " + details;
     }
@@ -84,7 +94,8 @@ public final class TimelineText {
             String line = EventText.padLeft("+" + t.offset(c), offsetW) + "  " + EventText.time(e.timestamp()) + "  "
                     + EventText.pad(EventText.cut(e.service(), 20), serviceW) + "  "
                     + EventText.pad(EventText.cut(e.eventType(), 40), typeW) + "  "
-                    + EventText.padLeft(EventText.duration(e), durW) + "  " + EventText.details(e, DETAILS_CHARS);
+                    + EventText.padLeft(EventText.duration(e), durW) + "  "
+                    + (t.inRequestTrace(c) ? "[request] " : "") + EventText.details(e, DETAILS_CHARS);
             out.println(error ? style.red("! " + line) : "  " + line);
         }
         out.println();

@@ -61,12 +61,14 @@ class SearchAndTailTest {
     }
 
     private void seed() {
-        TestEvents.xadd(redis, EVENTS, event("job.created", "api-server", "job-a1"));
-        TestEvents.xadd(redis, EVENTS, event("job.claimed", "worker", "job-a1"));
-        TestEvents.xadd(redis, EVENTS, event("connector.processing_completed", "worker", "job-a1"));
-        TestEvents.xadd(redis, EVENTS, event("job.created", "api-server", "job-b2"));
+        long t = System.currentTimeMillis() - 1000;
+        TestEvents.xadd(redis, EVENTS, TestEvents.event("job.created", "api-server").jobId("job-a1").timestamp(t).build());
+        TestEvents.xadd(redis, EVENTS, TestEvents.event("job.claimed", "worker").jobId("job-a1").timestamp(t + 1).build());
+        TestEvents.xadd(redis, EVENTS, TestEvents.event("connector.processing_completed", "worker").jobId("job-a1")
+                .timestamp(t + 2).build());
+        TestEvents.xadd(redis, EVENTS, TestEvents.event("job.created", "api-server").jobId("job-b2").timestamp(t + 3).build());
         TestEvents.xadd(redis, ERRORS, TestEvents.event("connector.processing_failed", "worker").jobId("job-b2")
-                .errorType("java.io.IOException").errorMessage("model download failed").build());
+                .timestamp(t + 4).errorType("java.io.IOException").errorMessage("model download failed").build());
     }
 
     private static List<String> types(CliRun r) {

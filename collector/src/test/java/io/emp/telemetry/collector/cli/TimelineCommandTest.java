@@ -115,9 +115,13 @@ class TimelineCommandTest {
 
         CliRun plain = CliRun.of("timeline", job.jobId, "--redis", REDIS.uri());
         assertEquals(0, plain.exit(), plain::toString);
-        // The HTTP request that created the job has its own trace and no job id: not part of the job's timeline.
-        assertEquals(List.of("job.created", "job.claimed", "connector.processing_completed", "job.completed"),
-                rows(plain.out()).stream().map(TimelineCommandTest::eventType).toList(), plain::toString);
+        // The HTTP request that created the job has its own trace, linked from job.created: shown and marked.
+        List<String> rows = rows(plain.out());
+        assertEquals(List.of("job.created", "http.request_completed", "job.claimed", "connector.processing_completed", "job.completed"),
+                rows.stream().map(TimelineCommandTest::eventType).toList(), plain::toString);
+        assertTrue(rows.get(1).contains("+5") && rows.get(1).contains("[request] http.request.method=POST"), plain::toString);
+        assertTrue(plain.out().contains("request   trace " + job.requestTraceId), plain::toString);
+        assertFalse(plain.out().contains("warning"), plain::toString);
         assertTrue(plain.out().contains("outcome   completed (job.completed at +440ms)"), plain::toString);
         assertTrue(plain.out().contains("No gaps longer than 1000ms."), plain::toString);
 
@@ -163,7 +167,7 @@ class TimelineCommandTest {
         assertEquals(2, r.exit(), r::toString);
         assertEquals("", r.out());
         assertEquals(1, r.err().strip().lines().count(), r::toString);
-        assertTrue(r.err().startsWith("emp-collector timeline: cannot connect to Redis at redis://127.0.0.1:" + port), r::toString);
+        assertTrue(r.err().startsWith("timeline: cannot connect to Redis at redis://127.0.0.1:" + port), r::toString);
         assertFalse(r.err().contains("s3cret-pw"), r::toString);
         assertFalse(r.err().contains("Exception"), r::toString);
     }
@@ -205,8 +209,10 @@ class TimelineCommandTest {
         assertEquals(440, root.get("durationMs").asLong());
         List<String> types = new ArrayList<>();
         root.get("events").forEach(e -> types.add(e.get("eventType").asText()));
-        assertEquals(List.of("job.created", "job.claimed", "connector.processing_completed", "job.completed"), types);
-        assertEquals(390, root.get("events").get(2).get("offsetMs").asLong());
+        assertEquals(List.of("job.created", "http.request_completed", "job.claimed", "connector.processing_completed", "job.completed"), types);
+        assertEquals(job.requestTraceId, root.get("requestTraceId").asText());
+        assertTrue(root.get("events").get(1).get("requestTrace").asBoolean());
+        assertEquals(390, root.get("events").get(3).get("offsetMs").asLong());
         assertEquals(1, root.get("gaps").size());
         assertEquals(300, root.get("gaps").get(0).get("millis").asLong());
     }

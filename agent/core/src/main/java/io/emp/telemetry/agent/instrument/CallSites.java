@@ -48,7 +48,7 @@ public final class CallSites {
 
     /** {@code adviceClass} with its {@link SiteId} parameter bound to the fixed {@code site}. */
     public static Advice advice(Class<?> adviceClass, int site) {
-        return Advice.withCustomMapping().bind(SiteId.class, site).to(adviceClass);
+        return AdviceClasses.to(Advice.withCustomMapping().bind(SiteId.class, site), adviceClass);
     }
 
     /**
@@ -65,6 +65,6 @@ public final class CallSites {
                 return new Target.ForStackManipulation(IntegerConstant.forValue(site == null ? NONE : site));
             }
         };
-        return Advice.withCustomMapping().bind(SiteId.class, mapping).to(adviceClass);
+        return AdviceClasses.to(Advice.withCustomMapping().bind(SiteId.class, mapping), adviceClass);
     }
 }

@@ -88,7 +88,7 @@ public final class Instrumenter {
 
         @Override
         public void applyAdvice(ElementMatcher<? super MethodDescription> methods, Class<?> adviceClass) {
-            applyAdvice(methods, ADVICE.computeIfAbsent(adviceClass, Advice::to));
+            applyAdvice(methods, ADVICE.computeIfAbsent(adviceClass, AdviceClasses::to));
         }
 
         @Override

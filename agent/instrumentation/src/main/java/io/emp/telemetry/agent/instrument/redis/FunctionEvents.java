@@ -36,7 +36,7 @@ final class FunctionEvents {
         }
         if (policy == EmptyResultPolicy.SUPPRESS) runtime.emit(executing(call).timestamp(call.startMillis).build());
         runtime.emit(describe(runtime.spanEndEvent(COMPLETED, call.span), call)
-                .attribute(RedisAttributes.RESULT_SIZE, resultSize)
+                .attribute(Attributes.REDIS_FUNCTION_RESULT_SIZE, resultSize)
                 .build());
         suppressed.reportIfDue();
     }
@@ -59,10 +59,10 @@ final class FunctionEvents {
     }
 
     private static TelemetryEvent.Builder describe(TelemetryEvent.Builder event, FunctionCall call) {
-        return event.attribute(RedisAttributes.DB_SYSTEM, RedisAttributes.REDIS)
-                .attribute(RedisAttributes.DB_OPERATION_NAME, call.operation)
-                .attribute(RedisAttributes.DB_STORED_PROCEDURE_NAME, call.function)
-                .attribute(RedisAttributes.KEY_COUNT, call.keyCount)
-                .attribute(RedisAttributes.ARG_COUNT, call.argCount);
+        return event.attribute(Attributes.DB_SYSTEM, "redis")
+                .attribute(Attributes.DB_OPERATION_NAME, call.operation)
+                .attribute(Attributes.DB_STORED_PROCEDURE_NAME, call.function)
+                .attribute(Attributes.REDIS_FUNCTION_KEY_COUNT, call.keyCount)
+                .attribute(Attributes.REDIS_FUNCTION_ARG_COUNT, call.argCount);
     }
 }

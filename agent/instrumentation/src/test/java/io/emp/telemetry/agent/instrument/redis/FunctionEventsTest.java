@@ -28,7 +28,7 @@ class FunctionEventsTest {
         assertEquals(List.of(FunctionEvents.EXECUTING), types());
         call.complete(null, null);
         assertEquals(List.of(FunctionEvents.EXECUTING, FunctionEvents.COMPLETED), types());
-        assertEquals(0, sink.all().get(1).data().get(RedisAttributes.RESULT_SIZE));
+        assertEquals(0, sink.all().get(1).data().get(Attributes.REDIS_FUNCTION_RESULT_SIZE));
     }
 
     @Test

@@ -50,13 +50,13 @@ class JedisFcallTest {
         }
 
         List<TelemetryEvent> completed = events.await(FunctionEvents.COMPLETED, 2);
-        assertEquals("FCALL", completed.get(0).data().get(RedisAttributes.DB_OPERATION_NAME));
-        assertEquals("put_item", completed.get(0).data().get(RedisAttributes.DB_STORED_PROCEDURE_NAME));
-        assertEquals(1, completed.get(0).data().get(RedisAttributes.KEY_COUNT));
-        assertEquals(2, completed.get(0).data().get(RedisAttributes.ARG_COUNT));
-        assertEquals(3, completed.get(0).data().get(RedisAttributes.RESULT_SIZE));
-        assertEquals("FCALL_RO", completed.get(1).data().get(RedisAttributes.DB_OPERATION_NAME));
-        assertEquals(5, completed.get(1).data().get(RedisAttributes.RESULT_SIZE));
+        assertEquals("FCALL", completed.get(0).data().get(Attributes.DB_OPERATION_NAME));
+        assertEquals("put_item", completed.get(0).data().get(Attributes.DB_STORED_PROCEDURE_NAME));
+        assertEquals(1, completed.get(0).data().get(Attributes.REDIS_FUNCTION_KEY_COUNT));
+        assertEquals(2, completed.get(0).data().get(Attributes.REDIS_FUNCTION_ARG_COUNT));
+        assertEquals(3, completed.get(0).data().get(Attributes.REDIS_FUNCTION_RESULT_SIZE));
+        assertEquals("FCALL_RO", completed.get(1).data().get(Attributes.DB_OPERATION_NAME));
+        assertEquals(5, completed.get(1).data().get(Attributes.REDIS_FUNCTION_RESULT_SIZE));
         assertEquals(2, events.ofType(FunctionEvents.EXECUTING).size());
     }
 
@@ -70,11 +70,11 @@ class JedisFcallTest {
         }
 
         TelemetryEvent completed = events.await(FunctionEvents.COMPLETED, 1).get(0);
-        assertEquals("put_item", completed.data().get(RedisAttributes.DB_STORED_PROCEDURE_NAME));
+        assertEquals("put_item", completed.data().get(Attributes.DB_STORED_PROCEDURE_NAME));
         TelemetryEvent failed = events.await(FunctionEvents.FAILED, 1).get(0);
         assertTrue(failed.isError());
         assertEquals(JedisDataException.class.getName(), failed.data().get(Attributes.ERROR_TYPE));
-        assertEquals(0, failed.data().get(RedisAttributes.KEY_COUNT));
+        assertEquals(0, failed.data().get(Attributes.REDIS_FUNCTION_KEY_COUNT));
         assertEquals(1, events.ofType(FunctionEvents.COMPLETED).size(), "the empty claim was suppressed");
         assertEquals(2, events.ofType(FunctionEvents.EXECUTING).size());
     }

@@ -73,17 +73,17 @@ class LettuceFcallTest {
         TelemetryEvent executing = events.await(FunctionEvents.EXECUTING, 1).get(0);
         TelemetryEvent completed = events.await(FunctionEvents.COMPLETED, 1).get(0);
         for (TelemetryEvent e : List.of(executing, completed)) {
-            assertEquals("redis", e.data().get(RedisAttributes.DB_SYSTEM));
-            assertEquals("FCALL", e.data().get(RedisAttributes.DB_OPERATION_NAME));
-            assertEquals("put_item", e.data().get(RedisAttributes.DB_STORED_PROCEDURE_NAME));
-            assertEquals(1, e.data().get(RedisAttributes.KEY_COUNT));
-            assertEquals(2, e.data().get(RedisAttributes.ARG_COUNT));
+            assertEquals("redis", e.data().get(Attributes.DB_SYSTEM));
+            assertEquals("FCALL", e.data().get(Attributes.DB_OPERATION_NAME));
+            assertEquals("put_item", e.data().get(Attributes.DB_STORED_PROCEDURE_NAME));
+            assertEquals(1, e.data().get(Attributes.REDIS_FUNCTION_KEY_COUNT));
+            assertEquals(2, e.data().get(Attributes.REDIS_FUNCTION_ARG_COUNT));
             assertEquals(caller.traceId(), e.traceId());
             assertEquals(caller.spanId(), e.parentSpanId());
             assertFalse(e.toString().contains("s3cr3t"), "argument values are never recorded");
         }
         assertEquals(executing.spanId(), completed.spanId());
-        assertEquals(3, completed.data().get(RedisAttributes.RESULT_SIZE));
+        assertEquals(3, completed.data().get(Attributes.REDIS_FUNCTION_RESULT_SIZE));
         assertTrue(((Number) completed.data().get(Attributes.DURATION_MS)).doubleValue() > 0);
         assertTrue(executing.timestamp() <= completed.timestamp());
     }
@@ -94,9 +94,9 @@ class LettuceFcallTest {
         assertEquals("hello", redis.fcallReadOnly("get_item", ScriptOutputType.VALUE, "item:2"));
 
         TelemetryEvent completed = events.await(FunctionEvents.COMPLETED, 1).get(0);
-        assertEquals("FCALL_RO", completed.data().get(RedisAttributes.DB_OPERATION_NAME));
-        assertEquals(0, completed.data().get(RedisAttributes.ARG_COUNT));
-        assertEquals(5, completed.data().get(RedisAttributes.RESULT_SIZE));
+        assertEquals("FCALL_RO", completed.data().get(Attributes.DB_OPERATION_NAME));
+        assertEquals(0, completed.data().get(Attributes.REDIS_FUNCTION_ARG_COUNT));
+        assertEquals(5, completed.data().get(Attributes.REDIS_FUNCTION_RESULT_SIZE));
         assertNull(completed.parentSpanId(), "no enclosing span: the call is a root");
     }
 
@@ -107,7 +107,7 @@ class LettuceFcallTest {
         assertEquals(3, future.get(5, TimeUnit.SECONDS).size());
 
         TelemetryEvent completed = events.await(FunctionEvents.COMPLETED, 1).get(0);
-        assertEquals(3, completed.data().get(RedisAttributes.RESULT_SIZE));
+        assertEquals(3, completed.data().get(Attributes.REDIS_FUNCTION_RESULT_SIZE));
         assertEquals(1, events.ofType(FunctionEvents.EXECUTING).size(), "the sync API is the async one: seen once");
     }
 
@@ -120,8 +120,8 @@ class LettuceFcallTest {
         assertEquals(3, ((List<?>) reply.get(0)).size());
 
         TelemetryEvent completed = events.await(FunctionEvents.COMPLETED, 1).get(0);
-        assertEquals("put_item", completed.data().get(RedisAttributes.DB_STORED_PROCEDURE_NAME));
-        assertEquals(3, completed.data().get(RedisAttributes.RESULT_SIZE));
+        assertEquals("put_item", completed.data().get(Attributes.DB_STORED_PROCEDURE_NAME));
+        assertEquals(3, completed.data().get(Attributes.REDIS_FUNCTION_RESULT_SIZE));
         assertEquals(1, events.ofType(FunctionEvents.EXECUTING).size());
     }
 
@@ -134,7 +134,7 @@ class LettuceFcallTest {
         assertTrue(failed.isError());
         assertEquals(RedisCommandExecutionException.class.getName(), failed.errorType());
         assertTrue(failed.errorMessage().startsWith("REJECTED"));
-        assertEquals("reject", failed.data().get(RedisAttributes.DB_STORED_PROCEDURE_NAME));
+        assertEquals("reject", failed.data().get(Attributes.DB_STORED_PROCEDURE_NAME));
         assertTrue(failed.data().containsKey(Attributes.DURATION_MS));
         assertEquals(1, events.ofType(FunctionEvents.EXECUTING).size());
     }
@@ -149,7 +149,7 @@ class LettuceFcallTest {
 
         List<TelemetryEvent> completed = events.await(FunctionEvents.COMPLETED, 1);
         assertEquals(1, completed.size());
-        assertEquals(5, completed.get(0).data().get(RedisAttributes.RESULT_SIZE));
+        assertEquals(5, completed.get(0).data().get(Attributes.REDIS_FUNCTION_RESULT_SIZE));
         assertEquals(1, events.ofType(FunctionEvents.EXECUTING).size(), "executing waits for the reply");
     }
 }

@@ -1,6 +1,7 @@
 package io.emp.telemetry.agent.instrument.http.server;
 
 import io.emp.telemetry.agent.context.Span;
+import io.emp.telemetry.agent.context.SpanContext;
 import io.emp.telemetry.agent.context.Spans;
 import io.emp.telemetry.agent.context.TraceParent;
 import io.emp.telemetry.agent.instrument.AgentRuntime;
@@ -28,7 +29,8 @@ final class ServerRequestHandler implements CallSiteHandler {
     @Override
     public SiteCall enter(Class<?> origin, Object self, Object[] args) {
         if (IN_FLIGHT.get() != null) return null;
-        Span span = RemoteParent.open(origin, TraceParent.parse(string(args[3])));
+        SpanContext remote = TraceParent.parse(string(args[3]));
+        Span span = remote == null ? Spans.open(origin) : Spans.openChildOf(remote);
         Request request = new Request(span, HttpMethods.normalize(string(args[0])), string(args[1]), string(args[2]),
                 string(args[4]), args[5] instanceof Integer ? (Integer) args[5] : null);
         IN_FLIGHT.set(request);
