@@ -1,0 +1,92 @@
+package io.emp.telemetry.collector.cli;
+
+import io.emp.telemetry.collector.inspect.ErrorSummary;
+import io.emp.telemetry.collector.inspect.EventFilter;
+import io.emp.telemetry.collector.inspect.EventText;
+import io.emp.telemetry.collector.inspect.RedisSession;
+import io.emp.telemetry.collector.inspect.StreamScanner;
+import io.emp.telemetry.collector.inspect.TimeWindow;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** Error analysis over a window: counts by error type and service, first/last seen, top messages. */
+@Command(name = "errors", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Summarise the errors stream over a window (default the last hour): counts by error type",
+                "and service, first and last seen, the most frequent messages.",
+                "Exit code: 0 errors found, 1 none, 2 Redis or configuration error."})
+final class ErrorsCommand implements Callable<Integer> {
+    @Option(names = "--service", paramLabel = "NAME", description = "only this service (exact or glob)")
+    String service;
+
+    @Mixin
+    TimeOptions time;
+
+    @Option(names = "--top", defaultValue = "10", paramLabel = "N", description = "messages shown (default ${DEFAULT-VALUE})")
+    int top;
+
+    @Option(names = "--scan-limit", defaultValue = "200000", paramLabel = "N", description = "entries read at most (default ${DEFAULT-VALUE})")
+    long scanLimit;
+
+    @Mixin
+    RedisOptions redis;
+
+    @Override
+    public Integer call() {
+        if (time.since == null && time.last == null) time.last = "1h";
+        TimeWindow window = time.window();
+        EventFilter filter = new EventFilter(null, service, null, null, true);
+        return redis.withRedis(session -> run(session, window, filter));
+    }
+
+    private int run(RedisSession session, TimeWindow window, EventFilter filter) {
+        StreamScanner scanner = new StreamScanner(session.commands(), scanLimit);
+        ErrorSummary summary = new ErrorSummary();
+        scanner.forward(redis.errorsStream(), true, window, c -> {
+            if (filter.test(c)) summary.add(c);
+            return true;
+        });
+        ScanNotes.print(redis.err(), scanner);
+        if (summary.total() == 0) {
+            redis.err().println("errors: no errors in " + redis.errorsStream() + " (" + time.describe().substring(2) + ")");
+            redis.err().flush();
+            return 1;
+        }
+        if (redis.json) redis.printJson(json(summary));
+        else print(redis.out(), summary);
+        return 0;
+    }
+
+    private void print(PrintWriter out, ErrorSummary s) {
+        out.println(s.total() + " error(s) in " + redis.errorsStream() + " (" + time.describe().substring(2) + "), first "
+                + EventText.dateTime(s.first()) + ", last " + EventText.dateTime(s.last()));
+        out.println();
+        out.println("  count  service               first seen    last seen     error type");
+        for (ErrorSummary.Group g : s.groups()) {
+            out.println("  " + EventText.padLeft(Long.toString(g.count()), 5) + "  " + EventText.pad(EventText.cut(g.service(), 20), 20)
+                    + "  " + EventText.time(g.firstSeen()) + "  " + EventText.time(g.lastSeen()) + "  " + g.errorType()
+                    + (g.lastJobId() == null ? "" : "  (last job " + g.lastJobId() + ")"));
+        }
+        out.println();
+        out.println("Top messages");
+        for (ErrorSummary.Message m : s.topMessages(top)) {
+            out.println("  " + EventText.padLeft(Long.toString(m.count()), 5) + "  " + EventText.cut(m.errorType() + ": " + m.message(), 140));
+        }
+        out.flush();
+    }
+
+    private Map<String, Object> json(ErrorSummary s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("total", s.total());
+        m.put("first", s.first());
+        m.put("last", s.last());
+        m.put("groups", s.groups());
+        m.put("topMessages", s.topMessages(top));
+        return m;
+    }
+}
