@@ -5,8 +5,10 @@ import picocli.CommandLine.Command;
 
 /** {@code java -jar emp-collector.jar <command>}: the collector itself and the debugging commands that read the streams. */
 @Command(name = "emp-collector", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
-        description = "Consumes EMP telemetry streams from Redis and exports them (OTLP, JSON-lines file, console).",
-        subcommands = {RunCommand.class, TimelineCommand.class, SearchCommand.class, TailCommand.class, HealthCommand.class, ErrorsCommand.class, PerfCommand.class, VersionCommand.class, BenchCommand.class,
+        description = {"Consumes EMP telemetry streams from Redis and exports them (OTLP, JSON-lines file, console).",
+                "timeline, search, tail, health, errors and perf read the streams directly, for debugging."},
+        subcommands = {RunCommand.class, TimelineCommand.class, SearchCommand.class, TailCommand.class,
+                HealthCommand.class, ErrorsCommand.class, PerfCommand.class, VersionCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class CollectorCli implements Runnable {
     @CommandLine.Spec

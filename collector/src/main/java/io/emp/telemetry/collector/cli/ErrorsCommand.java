@@ -17,8 +17,8 @@ import java.util.concurrent.Callable;
 
 /** Error analysis over a window: counts by error type and service, first/last seen, top messages. */
 @Command(name = "errors", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Summarise the errors stream over a window (default the last hour): counts by error type",
-                "and service, first and last seen, the most frequent messages.",
+        description = {"Summarise errors by type and service, with first/last seen and the top messages.",
+                "Reads the errors stream over a window (default: the last hour).",
                 "Exit code: 0 errors found, 1 none, 2 Redis or configuration error."})
 final class ErrorsCommand implements Callable<Integer> {
     @Option(names = "--service", paramLabel = "NAME", description = "only this service (exact or glob)")

@@ -23,8 +23,8 @@ import java.util.concurrent.Callable;
 
 /** Is the event pipeline healthy: streams, consumer groups, live collectors, services still sending. */
 @Command(name = "health", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Show stream lengths, consumer groups (pending, lag), the collectors alive (heartbeat keys",
-                "emp:collectors:*) and when each service last sent an event.",
+        description = {"Show streams, consumer groups, live collectors and each service's last event.",
+                "Lengths, pending and lag per group, collectors from their heartbeat keys emp:collectors:*.",
                 "Exit code: 0 healthy, 1 no collector alive or a group lags too far, 2 Redis or configuration error."})
 final class HealthCommand implements Callable<Integer> {
     @Option(names = "--max-lag", paramLabel = "N",

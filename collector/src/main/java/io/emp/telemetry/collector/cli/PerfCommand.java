@@ -20,8 +20,8 @@ import java.util.concurrent.Callable;
 
 /** Durations per event type over a window: count, p50/p95/p99/max and the slowest jobs. */
 @Command(name = "perf", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Durations (durationMs) per event type over a window (default the last hour) from both streams:",
-                "count, p50, p95, p99, max and the slowest events with their jobs.",
+        description = {"Show durations per event type: count, p50, p95, p99, max and the slowest jobs.",
+                "Reads durationMs of both streams over a window (default: the last hour).",
                 "Exit code: 0, 1 when no event has a duration, 2 Redis or configuration error."})
 final class PerfCommand implements Callable<Integer> {
     @Option(names = "--service", paramLabel = "NAME", description = "only this service (exact or glob)")

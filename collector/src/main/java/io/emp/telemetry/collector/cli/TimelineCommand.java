@@ -15,8 +15,9 @@ import java.util.concurrent.Callable;
 
 /** Every event of one job across services and both streams, in time order, with outcome and gaps. */
 @Command(name = "timeline", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Show one job's events from the events and errors streams in time order: services, duration,",
-                "outcome (completed / failed / still running) and the gaps between consecutive events.",
+        description = {"Show one job's events from both streams in time order, with its outcome and gaps.",
+                "Header: trace id, services, duration, outcome (completed / failed / still running);",
+                "then one row per event; then the gaps between consecutive events longer than --gap-ms.",
                 "Exit code: 0 events found, 1 none, 2 Redis or configuration error."})
 final class TimelineCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "JOB_ID", description = "the job id (the jobId field of the events)")

@@ -1,0 +1,38 @@
+# The three JMH benchmarks, each from its module's test classes (not part of `mvn verify`).
+# Sourced by scripts/bench.sh (needs $OUT, $WORK, redis_url).
+
+JMH_OPTS=${BENCH_JMH_OPTS:--f 1 -wi 2 -i 3 -w 1s -r 1s}
+
+# run_jmh MODULE BENCHMARK [extra JMH options…]
+run_jmh() {
+  local module=$1 bench=$2; shift 2
+  local cpfile="$WORK/cp-${module//\//-}.txt"
+  mvn -q -o -B -pl "$module" dependency:build-classpath -Dmdep.outputFile="$cpfile" -Dmdep.includeScope=test >&2
+  local cp="$module/target/test-classes:$module/target/classes:$(cat "$cpfile")"
+  say "JMH $bench ($module)"
+  # shellcheck disable=SC2086 # JMH_OPTS is a list of options
+  timeout 900 java -cp "$cp" org.openjdk.jmh.Main "$bench" $JMH_OPTS "$@" \
+    -rf json -rff "$OUT/jmh-$bench.json" >"$OUT/jmh-$bench.log" 2>&1 \
+    || { say "JMH $bench failed (exit $?), see $OUT/jmh-$bench.log"; tail -20 "$OUT/jmh-$bench.log" >&2; return 0; }
+}
+
+jmh_table() {
+  local f
+  printf '\n## JMH (%s)\n\n' "$JMH_OPTS"
+  printf '| benchmark | params | score | ± error (99.9%%) | unit |\n|---|---|---:|---:|---|\n'
+  for f in "$OUT"/jmh-*.json; do
+    [ -s "$f" ] || continue
+    jq -r '.[] | "| \(.benchmark | split(".") | .[-2:] | join(".")) | \(.params // {} | to_entries | map("\(.key)=\(.value)") | join(",")) | \(.primaryMetric.score * 10 | round / 10) | \(.primaryMetric.scoreError * 10 | round / 10) | \(.primaryMetric.scoreUnit) |"' "$f"
+  done
+  if [ -f "$OUT/jmh-EmitBenchmark.log" ]; then
+    printf '\nEmitBenchmark emitter stats (teardown): %s\n' \
+      "$(grep -m3 -i 'accepted\|dropped\|EmitterStats' "$OUT/jmh-EmitBenchmark.log" | tr '\n' ' ')"
+  fi
+}
+
+run_all_jmh() {
+  run_jmh agent/emitter EmitBenchmark -jvmArgsAppend "-Demp.redis.url=$(redis_url)"
+  run_jmh agent/rules RuleHotPathBenchmark
+  run_jmh agent/core HotPathBenchmark
+  jmh_table
+}
