@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Closed-loop load against the sample api-server: each client creates an echo job ({@code POST /jobs})
  * and reads it back ({@code GET /jobs/{id}}), then starts over at once. Latencies of the warm-up are
- * not kept. Prints one line of {@code key=value} pairs for scripts/bench.sh.
+ * not kept ({@code total} counts every answered request, warm-up included). Prints one line of {@code key=value} pairs for scripts/bench.sh.
  *
  * <pre>java LoadGenerator http://127.0.0.1:PORT MEASURE_SECONDS CLIENTS WARMUP_SECONDS</pre>
  */
@@ -32,9 +32,10 @@ public final class LoadGenerator {
         long measureFrom = start + warmupNanos;
         long end = measureFrom + measureNanos;
         AtomicLong errors = new AtomicLong();
+        AtomicLong answered = new AtomicLong();
         List<Client> all = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
-            Client c = new Client(base, i, measureFrom, end, errors);
+            Client c = new Client(base, i, measureFrom, end, errors, answered);
             all.add(c);
             c.start();
         }
@@ -44,10 +45,10 @@ public final class LoadGenerator {
         Arrays.sort(latencies);
         double seconds = measureNanos / 1e9;
         System.out.printf(java.util.Locale.ROOT,
-                "requests=%d seconds=%.1f throughput=%.1f p50_us=%d p99_us=%d max_us=%d errors=%d clients=%d%n",
+                "requests=%d seconds=%.1f throughput=%.1f p50_us=%d p99_us=%d max_us=%d errors=%d clients=%d total=%d%n",
                 latencies.length, seconds, latencies.length / seconds,
                 percentile(latencies, 0.50) / 1000, percentile(latencies, 0.99) / 1000,
-                latencies.length == 0 ? 0 : latencies[latencies.length - 1] / 1000, errors.get(), clients);
+                latencies.length == 0 ? 0 : latencies[latencies.length - 1] / 1000, errors.get(), clients, answered.get());
     }
 
     private static long[] merge(List<Client> all) {
@@ -73,15 +74,17 @@ public final class LoadGenerator {
         private final long measureFrom;
         private final long end;
         private final AtomicLong errors;
+        private final AtomicLong answered;
         long[] latencies = new long[1 << 16];
         int count;
 
-        Client(URI base, int n, long measureFrom, long end, AtomicLong errors) {
+        Client(URI base, int n, long measureFrom, long end, AtomicLong errors, AtomicLong answered) {
             super("load-" + n);
             this.base = base;
             this.measureFrom = measureFrom;
             this.end = end;
             this.errors = errors;
+            this.answered = answered;
         }
 
         @Override
@@ -124,6 +127,7 @@ public final class LoadGenerator {
                 errors.incrementAndGet();
                 return null;
             }
+            answered.incrementAndGet();
             if (t0 >= measureFrom && t1 <= end) record(t1 - t0);
             return r;
         }

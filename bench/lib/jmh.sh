@@ -7,7 +7,7 @@ JMH_OPTS=${BENCH_JMH_OPTS:--f 1 -wi 2 -i 3 -w 1s -r 1s}
 run_jmh() {
   local module=$1 bench=$2; shift 2
   local cpfile="$WORK/cp-${module//\//-}.txt"
-  mvn -q -o -B -pl "$module" dependency:build-classpath -Dmdep.outputFile="$cpfile" -Dmdep.includeScope=test >&2
+  mvn -q -o -B -Dstyle.color=never -pl "$module" dependency:build-classpath -Dmdep.outputFile="$cpfile" -Dmdep.includeScope=test >&2
   local cp="$module/target/test-classes:$module/target/classes:$(cat "$cpfile")"
   say "JMH $bench ($module)"
   # shellcheck disable=SC2086 # JMH_OPTS is a list of options
@@ -22,11 +22,14 @@ jmh_table() {
   printf '| benchmark | params | score | ± error (99.9%%) | unit |\n|---|---|---:|---:|---|\n'
   for f in "$OUT"/jmh-*.json; do
     [ -s "$f" ] || continue
-    jq -r '.[] | "| \(.benchmark | split(".") | .[-2:] | join(".")) | \(.params // {} | to_entries | map("\(.key)=\(.value)") | join(",")) | \(.primaryMetric.score * 10 | round / 10) | \(.primaryMetric.scoreError * 10 | round / 10) | \(.primaryMetric.scoreUnit) |"' "$f"
+    jq -r '.[] | "| \(.benchmark | split(".") | .[-2:] | join(".")) | \(.params // {} | to_entries | map("\(.key)=\(.value)") | join(",") | if . == "" then "-" else . end) | \(.primaryMetric.score * 10 | round / 10) | \(.primaryMetric.scoreError * 10 | round / 10) | \(.primaryMetric.scoreUnit) |"' "$f"
   done
   if [ -f "$OUT/jmh-EmitBenchmark.log" ]; then
-    printf '\nEmitBenchmark emitter stats (teardown): %s\n' \
-      "$(grep -m3 -i 'accepted\|dropped\|EmitterStats' "$OUT/jmh-EmitBenchmark.log" | tr '\n' ' ')"
+    # The teardown prints the emitter's counters per benchmark: most calls of a saturating loop
+    # take the queue-full path, and these lines say how many.
+    printf '\nEmitBenchmark emitter counters per benchmark (teardown):\n\n'
+    awk '/^# Benchmark: / { n = split($3, p, "."); name = p[n] }
+         /^EmitterStats/ { printf "- %s: %s\n", name, $0 }' "$OUT/jmh-EmitBenchmark.log"
   fi
 }
 

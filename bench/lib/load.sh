@@ -8,6 +8,7 @@ CLIENTS=${BENCH_CLIENTS:-4}
 ROUNDS=${BENCH_ROUNDS:-2}
 API_JAR=sample-services/api-server/target/api-server.jar
 AGENT_JAR=agent/target/emp-telemetry-agent.jar
+APP_OPTS=${BENCH_APP_OPTS:-}   # extra JVM options for both configurations, e.g. -Xmx256m
 APP_PID=
 
 stop_app() {
@@ -25,6 +26,24 @@ now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 # CPU seconds (user + system) the process used so far.
 cpu_seconds() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$1/stat"; }
 
+# One line per thread: tid, CPU ticks so far, name (digits at the end folded, so pools group).
+thread_ticks() {
+  local t
+  for t in /proc/"$1"/task/*; do
+    awk -v tid="${t##*/}" -v name="$(sed 's/[-#0-9]*$//' "$t/comm" 2>/dev/null)" \
+      '{ sub(/^.*\) /, ""); printf "%s\t%d\t%s\n", tid, $12 + $13, name }' "$t/stat" 2>/dev/null || true
+  done
+}
+
+# Where the application's CPU went during the measured window, by thread group, busiest first.
+thread_breakdown() {
+  awk -F'\t' -v hz="$(getconf CLK_TCK)" '
+    NR == FNR { before[$1] = $2; next }
+    { used[$3] += $2 - before[$1]; total += $2 - before[$1] }
+    END { for (n in used) if (used[n] > 0) printf "%.1f%%\t%.2f s\t%s\n", 100 * used[n] / total, used[n] / hz, n }' "$1" "$2" \
+    | sort -t$'\t' -k2 -rn | head -8
+}
+
 # entries-added of a stream (counts trimmed entries too), 0 when it does not exist.
 entries_added() { rcli XINFO STREAM "$1" 2>/dev/null | awk 'prev == "entries-added" { print; found = 1; exit } { prev = $0 } END { if (!found) print 0 }'; }
 
@@ -39,7 +58,7 @@ load_leg() {
   # EMP_EVENTS_MAXLEN=0: no trimming, so the events of the whole leg can be counted afterwards.
   env API_HOST=127.0.0.1 API_PORT=0 REDIS_URL="$(redis_url)" EMP_REDIS_URL="$(redis_url)" \
       EMP_EVENTS_MAXLEN=0 OTEL_SERVICE_NAME=api-server \
-      java "${agent[@]}" -jar "$API_JAR" >"$log" 2>&1 &
+      java $APP_OPTS "${agent[@]}" -jar "$API_JAR" >"$log" 2>&1 &
   APP_PID=$!
   local url=
   for _ in $(seq 1 1200); do
@@ -55,9 +74,12 @@ load_leg() {
   local lg=$!
   sleep "$WARMUP_SECONDS"
   local cpu0; cpu0=$(cpu_seconds "$APP_PID")
+  thread_ticks "$APP_PID" >"$WORK/threads0"
   local lg_status=0
   wait "$lg" || lg_status=$?
   local cpu1; cpu1=$(cpu_seconds "$APP_PID")
+  thread_ticks "$APP_PID" >"$WORK/threads1"
+  thread_breakdown "$WORK/threads0" "$WORK/threads1" >"$OUT/threads-$config-$round.txt"
   [ "$lg_status" = 0 ] || { cat "$WORK/lg.err" >&2; die "load generator failed ($config, round $round)"; }
   local hwm_kb; hwm_kb=$(awk '/^VmHWM/ { print $2 }' "/proc/$APP_PID/status")
   stop_app
@@ -66,6 +88,7 @@ load_leg() {
   kv() { sed -n "s/.*\b$1=\([^ ]*\).*/\1/p" <<<"$r"; }
   local requests; requests=$(kv requests)
   local cpu_us; cpu_us=$(awk -v a="$cpu0" -v b="$cpu1" -v n="$requests" 'BEGIN { printf "%.0f", (n > 0 ? (b - a) * 1e6 / n : 0) }')
+  local premain_ms; premain_ms=$(sed -n 's/.*agent: started in \([0-9]*\) ms.*/\1/p' "$log" | head -1)
   local events=0 errors=0 reports=0 dropped=0 types=-
   if [ "$config" = agent ]; then
     events=$(entries_added emp:events)
@@ -74,9 +97,9 @@ load_leg() {
     reports=$(sed -n 2p <<<"$counts"); dropped=$(sed -n 3p <<<"$counts")
     types=$(tail -n +4 <<<"$counts" | paste -sd' ' | awk '{ s = ""; for (i = 1; i < NF; i += 2) s = s (s ? "," : "") $i "=" $(i + 1); print s }')
   fi
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' \
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' \
     "$config" "$round" "$(kv throughput)" "$(kv p50_us)" "$(kv p99_us)" "$(kv max_us)" "$requests" "$(kv errors)" \
-    "$cpu_us" "$((hwm_kb / 1024))" "$startup_ms" "$events" "$errors" "$reports" "$dropped" "$load_before" >>"$OUT/load.tsv"
+    "$cpu_us" "$((hwm_kb / 1024))" "$startup_ms" "$events" "$errors" "$reports" "$dropped" "$load_before" "${premain_ms:--}" "$(kv total)" >>"$OUT/load.tsv"
   printf '%s\n' "$types" >"$OUT/event-types-$config-$round.txt"
   say "leg $config/$round: $r, cpu ${cpu_us} µs/req, VmHWM $((hwm_kb / 1024)) MiB, start-up ${startup_ms} ms, events $events"
 }
@@ -84,11 +107,11 @@ load_leg() {
 load_table() {
   printf '\n## Load: sample api-server, %s clients, closed loop (POST /jobs + GET /jobs/{id}), %ss measured after %ss warm-up per leg\n\n' \
     "$CLIENTS" "$LOAD_SECONDS" "$WARMUP_SECONDS"
-  printf '| leg | round | req/s | p50 µs | p99 µs | max µs | requests | errors | app CPU µs/req | peak RSS MiB | start-up ms | emp:events | emp:errors | drop reports | dropped | load avg |\n'
-  printf '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n'
+  printf '| leg | round | req/s | p50 µs | p99 µs | max µs | requests | errors | app CPU µs/req | peak RSS MiB | start-up ms | emp:events | emp:errors | drop reports | dropped | load avg | agent premain ms | requests incl. warm-up |\n'
+  printf '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n'
   awk -F'\t' '{ printf "| %s |", $1; for (i = 2; i <= NF; i++) printf " %s |", $i; print "" }' "$OUT/load.tsv"
   awk -F'\t' '
-    { n[$1]++; for (i = 3; i <= 11; i++) s[$1, i] += $i; ev += $12; req[$1] += $7 }
+    { n[$1]++; for (i = 3; i <= 11; i++) s[$1, i] += $i; ev += $12; req[$1] += $18 }
     END {
       if (!n["none"] || !n["agent"]) exit
       split("throughput (req/s):3,p50 latency (µs):4,p99 latency (µs):5,app CPU per request (µs):9,peak RSS (MiB):10,start-up (ms):11", rows, ",")
@@ -102,6 +125,11 @@ load_table() {
         (s["agent", 9] / n["agent"] - s["none", 9] / n["none"]) / (ev / req["agent"])
     }' "$OUT/load.tsv"
   printf '\nevents by type (last agent leg): %s\n' "$(cat "$OUT/event-types-agent-$ROUNDS.txt" 2>/dev/null)"
+  local config
+  for config in none agent; do
+    printf '\napp CPU by thread group in the measured window, last %s leg:\n' "$config"
+    sed 's/^/    /' "$OUT/threads-$config-$ROUNDS.txt" 2>/dev/null || true
+  done
 }
 
 run_load() {

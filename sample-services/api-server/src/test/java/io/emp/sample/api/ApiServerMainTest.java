@@ -1,5 +1,6 @@
 package io.emp.sample.api;
 
+import io.emp.telemetry.testing.ServiceProcess;
 import io.emp.telemetry.testing.RedisExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

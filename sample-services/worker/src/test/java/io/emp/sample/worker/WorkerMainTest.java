@@ -1,5 +1,6 @@
 package io.emp.sample.worker;
 
+import io.emp.telemetry.testing.ServiceProcess;
 import io.emp.sample.jobs.JobQueue;
 import io.emp.sample.jobs.JobStatus;
 import io.emp.sample.jobs.RedisSetup;

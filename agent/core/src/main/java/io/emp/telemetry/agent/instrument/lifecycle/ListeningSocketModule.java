@@ -5,7 +5,6 @@ import io.emp.telemetry.agent.instrument.CallSiteAdvice;
 import io.emp.telemetry.agent.instrument.CallSites;
 import io.emp.telemetry.agent.instrument.InstrumentationModule;
 import io.emp.telemetry.agent.instrument.TypeInstrumentation;
-import io.emp.telemetry.agent.instrument.TypeTransformer;
 import io.emp.telemetry.agent.lifecycle.ServiceLifecycle;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.type.TypeDescription;
@@ -42,16 +41,7 @@ public final class ListeningSocketModule extends InstrumentationModule {
     public List<TypeInstrumentation> typeInstrumentations(AgentRuntime runtime) {
         int site = runtime.callSites().register("lifecycle:listen", new ListenHandler(lifecycle));
         Advice advice = CallSites.advice(CallSiteAdvice.class, site);
-        return Collections.singletonList(new TypeInstrumentation() {
-            @Override
-            public ElementMatcher<TypeDescription> typeMatcher() {
-                return namedOneOf(CHANNEL, SOCKET);
-            }
-
-            @Override
-            public void transform(TypeTransformer transformer) {
-                transformer.applyAdvice(named("bind").and(takesArguments(2)), advice);
-            }
-        });
+        return Collections.singletonList(TypeInstrumentation.of(namedOneOf(CHANNEL, SOCKET),
+                named("bind").and(takesArguments(2)), advice));
     }
 }

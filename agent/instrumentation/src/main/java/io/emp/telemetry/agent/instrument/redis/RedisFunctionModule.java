@@ -5,7 +5,6 @@ import io.emp.telemetry.agent.instrument.AgentRuntime;
 import io.emp.telemetry.agent.instrument.CallSites;
 import io.emp.telemetry.agent.instrument.InstrumentationModule;
 import io.emp.telemetry.agent.instrument.TypeInstrumentation;
-import io.emp.telemetry.agent.instrument.TypeTransformer;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
@@ -56,25 +55,10 @@ public final class RedisFunctionModule extends InstrumentationModule {
                 .and(namedOneOf("fcall", "fcallReadonly"))
                 .and(takesArguments(3));
         return Arrays.asList(
-                on(named(LibraryNames.LETTUCE_ASYNC), lettuceFcall, CallSites.advice(LettuceFcallAdvice.class, plain)),
-                on(named(LibraryNames.LETTUCE_REACTIVE), lettuceFcall,
+                TypeInstrumentation.of(named(LibraryNames.LETTUCE_ASYNC), lettuceFcall, CallSites.advice(LettuceFcallAdvice.class, plain)),
+                TypeInstrumentation.of(named(LibraryNames.LETTUCE_REACTIVE), lettuceFcall,
                         CallSites.advice(LettuceReactiveFcallAdvice.class, reactive)),
-                on(named(LibraryNames.JEDIS).or(named(LibraryNames.UNIFIED_JEDIS)), jedisFcall,
+                TypeInstrumentation.of(named(LibraryNames.JEDIS).or(named(LibraryNames.UNIFIED_JEDIS)), jedisFcall,
                         CallSites.advice(JedisFcallAdvice.class, plain)));
-    }
-
-    private static TypeInstrumentation on(ElementMatcher<TypeDescription> types,
-                                          ElementMatcher<MethodDescription> methods, Advice advice) {
-        return new TypeInstrumentation() {
-            @Override
-            public ElementMatcher<TypeDescription> typeMatcher() {
-                return types;
-            }
-
-            @Override
-            public void transform(TypeTransformer transformer) {
-                transformer.applyAdvice(methods, advice);
-            }
-        };
     }
 }

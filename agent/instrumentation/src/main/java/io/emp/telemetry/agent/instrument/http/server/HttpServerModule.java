@@ -4,9 +4,7 @@ import io.emp.telemetry.agent.instrument.AgentRuntime;
 import io.emp.telemetry.agent.instrument.CallSites;
 import io.emp.telemetry.agent.instrument.InstrumentationModule;
 import io.emp.telemetry.agent.instrument.TypeInstrumentation;
-import io.emp.telemetry.agent.instrument.TypeTransformer;
 import net.bytebuddy.asm.Advice;
-import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
@@ -54,16 +52,16 @@ public final class HttpServerModule extends InstrumentationModule {
         return Arrays.asList(
                 servlet("jakarta.servlet", CallSites.advice(JakartaServletAdvice.class, site)),
                 servlet("javax.servlet", CallSites.advice(JavaxServletAdvice.class, site)),
-                on(named(JDK_FILTER_CHAIN), named("doFilter").and(takesArguments(1)),
+                TypeInstrumentation.of(named(JDK_FILTER_CHAIN), named("doFilter").and(takesArguments(1)),
                         CallSites.advice(JdkExchangeAdvice.class, site)),
-                on(implementing("com.sun.net.httpserver.HttpHandler"),
+                TypeInstrumentation.of(implementing("com.sun.net.httpserver.HttpHandler"),
                         named("handle").and(takesArguments(1))
                                 .and(takesArgument(0, named("com.sun.net.httpserver.HttpExchange"))),
                         CallSites.advice(JdkExchangeAdvice.class, site)));
     }
 
     private static TypeInstrumentation servlet(String api, Advice advice) {
-        return on(implementing(api + ".Servlet"),
+        return TypeInstrumentation.of(implementing(api + ".Servlet"),
                 named("service").and(isPublic()).and(takesArguments(2))
                         .and(takesArgument(0, named(api + ".ServletRequest")))
                         .and(takesArgument(1, named(api + ".ServletResponse"))),
@@ -72,20 +70,5 @@ public final class HttpServerModule extends InstrumentationModule {
 
     private static ElementMatcher<TypeDescription> implementing(String type) {
         return not(isInterface()).and(hasSuperType(named(type)));
-    }
-
-    private static TypeInstrumentation on(ElementMatcher<TypeDescription> types,
-                                          ElementMatcher<MethodDescription> methods, Advice advice) {
-        return new TypeInstrumentation() {
-            @Override
-            public ElementMatcher<TypeDescription> typeMatcher() {
-                return types;
-            }
-
-            @Override
-            public void transform(TypeTransformer transformer) {
-                transformer.applyAdvice(methods, advice);
-            }
-        };
     }
 }

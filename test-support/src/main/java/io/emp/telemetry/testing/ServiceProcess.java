@@ -1,4 +1,4 @@
-package io.emp.sample.worker;
+package io.emp.telemetry.testing;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -14,7 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** A service main class in a forked JVM on the test class path, with its stdout captured line by line. */
-final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
     private final Process process;
     private final List<String> lines = new CopyOnWriteArrayList<>();
     private final Thread reader;
@@ -26,7 +26,7 @@ final class ServiceProcess implements AutoCloseable {
         reader.start();
     }
 
-    static ServiceProcess start(String mainClass, Map<String, String> env) throws IOException {
+    public static ServiceProcess start(String mainClass, Map<String, String> env) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         ProcessBuilder builder = new ProcessBuilder(java, "-cp", classPath, mainClass).redirectErrorStream(true);
@@ -35,7 +35,7 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** Waits for a stdout line matching {@code regex}; returns its match. */
-    Matcher awaitLine(String regex, Duration timeout) throws InterruptedException {
+    public Matcher awaitLine(String regex, Duration timeout) throws InterruptedException {
         Pattern pattern = Pattern.compile(regex);
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
@@ -57,7 +57,7 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** SIGTERM, then waits for the exit code. */
-    int terminate(Duration timeout) throws InterruptedException {
+    public int terminate(Duration timeout) throws InterruptedException {
         process.toHandle().destroy(); // SIGTERM; Process.destroy() would also close our end of stdout
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             process.destroyForcibly();
@@ -67,7 +67,7 @@ final class ServiceProcess implements AutoCloseable {
         return process.exitValue();
     }
 
-    int awaitExit(Duration timeout) throws InterruptedException {
+    public int awaitExit(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new AssertionError("still running after " + timeout + ":\n" + output());
         }
@@ -75,7 +75,7 @@ final class ServiceProcess implements AutoCloseable {
         return process.exitValue();
     }
 
-    String output() {
+    public String output() {
         return String.join("\n", lines);
     }
 
