@@ -9,7 +9,7 @@
 # Both use a private redis-server on a free loopback port (never 6379), stopped on exit.
 #
 # Environment (all optional):
-#   BENCH_LOAD_SECONDS=15   measured seconds per load leg     BENCH_WARMUP_SECONDS=5  unmeasured warm-up per leg
+#   BENCH_LOAD_SECONDS=15   measured seconds per load leg     BENCH_WARMUP_SECONDS=10 unmeasured warm-up per leg
 #   BENCH_CLIENTS=4         concurrent closed-loop clients    BENCH_ROUNDS=2          A/B pairs
 #   BENCH_JMH_OPTS="-f 1 -wi 2 -i 3 -w 1s -r 1s"              BENCH_OUT=bench/target/<time>  results folder
 set -euo pipefail
@@ -66,3 +66,4 @@ if [ "$MODE" = load ] || [ "$MODE" = all ]; then run_load | tee -a "$OUT/summary
 
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/summary.txt"
 say "results in $OUT (summary.txt, jmh-*.json, load.tsv, logs)"
+[ ! -e "$WORK/failed" ] || die "some benchmarks did not run (see above)"

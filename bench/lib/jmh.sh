@@ -7,13 +7,15 @@ JMH_OPTS=${BENCH_JMH_OPTS:--f 1 -wi 2 -i 3 -w 1s -r 1s}
 run_jmh() {
   local module=$1 bench=$2; shift 2
   local cpfile="$WORK/cp-${module//\//-}.txt"
-  mvn -q -o -B -Dstyle.color=never -pl "$module" dependency:build-classpath -Dmdep.outputFile="$cpfile" -Dmdep.includeScope=test >&2
+  mvn -q -o -B -Dstyle.color=never -pl "$module" dependency:build-classpath -Dmdep.outputFile="$cpfile" \
+      -Dmdep.includeScope=test >"$WORK/mvn.log" 2>&1 \
+    || { cat "$WORK/mvn.log" >&2; say "no test classpath for $module, $bench skipped"; : >"$WORK/failed"; return 0; }
   local cp="$module/target/test-classes:$module/target/classes:$(cat "$cpfile")"
   say "JMH $bench ($module)"
   # shellcheck disable=SC2086 # JMH_OPTS is a list of options
   timeout 900 java -cp "$cp" org.openjdk.jmh.Main "$bench" $JMH_OPTS "$@" \
     -rf json -rff "$OUT/jmh-$bench.json" >"$OUT/jmh-$bench.log" 2>&1 \
-    || { say "JMH $bench failed (exit $?), see $OUT/jmh-$bench.log"; tail -20 "$OUT/jmh-$bench.log" >&2; return 0; }
+    || { say "JMH $bench failed (exit $?), see $OUT/jmh-$bench.log"; tail -20 "$OUT/jmh-$bench.log" >&2; : >"$WORK/failed"; return 0; }
 }
 
 jmh_table() {

@@ -3,11 +3,14 @@
 # Sourced by scripts/bench.sh (needs say/die, $OUT, $WORK, rcli, redis_url).
 
 LOAD_SECONDS=${BENCH_LOAD_SECONDS:-15}
-WARMUP_SECONDS=${BENCH_WARMUP_SECONDS:-5}
+WARMUP_SECONDS=${BENCH_WARMUP_SECONDS:-10}
 CLIENTS=${BENCH_CLIENTS:-4}
 ROUNDS=${BENCH_ROUNDS:-2}
-API_JAR=sample-services/api-server/target/api-server.jar
-AGENT_JAR=agent/target/emp-telemetry-agent.jar
+API_JAR_BUILT=sample-services/api-server/target/api-server.jar
+AGENT_JAR_BUILT=agent/target/emp-telemetry-agent.jar
+# Private copies taken once per run: every leg runs the same bytes even if a build replaces the jars meanwhile.
+API_JAR=
+AGENT_JAR=
 APP_OPTS=${BENCH_APP_OPTS:-}   # extra JVM options for both configurations, e.g. -Xmx256m
 APP_PID=
 
@@ -89,6 +92,10 @@ load_leg() {
   local requests; requests=$(kv requests)
   local cpu_us; cpu_us=$(awk -v a="$cpu0" -v b="$cpu1" -v n="$requests" 'BEGIN { printf "%.0f", (n > 0 ? (b - a) * 1e6 / n : 0) }')
   local premain_ms; premain_ms=$(sed -n 's/.*agent: started in \([0-9]*\) ms.*/\1/p' "$log" | head -1)
+  if [ "$config" = agent ] && [ -z "$premain_ms" ]; then
+    grep -m3 'emp-telemetry' "$log" >&2 || true
+    die "the agent did not start in the agent leg (round $round), see $log; is $AGENT_JAR_BUILT complete?"
+  fi
   local events=0 errors=0 reports=0 dropped=0 types=-
   if [ "$config" = agent ]; then
     events=$(entries_added emp:events)
@@ -120,6 +127,7 @@ load_table() {
         split(rows[k], p, ":"); a = s["none", p[2]] / n["none"]; b = s["agent", p[2]] / n["agent"]
         printf "| %s | %.0f | %.0f | %.3f |\n", p[1], a, b, a ? b / a : 0
       }
+      if (!ev || !req["agent"]) exit
       printf "\nagent: %.1f events per request; extra app CPU per request %.0f µs (≈ %.1f µs per event)\n", \
         ev / req["agent"], s["agent", 9] / n["agent"] - s["none", 9] / n["none"], \
         (s["agent", 9] / n["agent"] - s["none", 9] / n["none"]) / (ev / req["agent"])
@@ -134,6 +142,14 @@ load_table() {
 
 run_load() {
   mkdir -p "$WORK/lg"
+  API_JAR="$WORK/api-server.jar" AGENT_JAR="$WORK/emp-telemetry-agent.jar"
+  cp "$API_JAR_BUILT" "$API_JAR"
+  cp "$AGENT_JAR_BUILT" "$AGENT_JAR"
+  local j
+  for j in "$API_JAR" "$AGENT_JAR"; do
+    jar tf "$j" >/dev/null 2>&1 || die "$j is not a complete jar (being rebuilt?); build it and run again"
+  done
+  say "api-server.jar $(sha256sum "$API_JAR" | cut -c1-12), emp-telemetry-agent.jar $(sha256sum "$AGENT_JAR" | cut -c1-12)"
   javac -d "$WORK/lg" bench/LoadGenerator.java
   : >"$OUT/load.tsv"
   local round

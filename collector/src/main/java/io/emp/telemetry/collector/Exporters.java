@@ -24,8 +24,6 @@ import java.util.logging.Logger;
 /** The configured exporters, plus the span derivation and metrics that exist only with OTLP. */
 final class Exporters implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Exporters.class.getName());
-    /** Longest wait for one SDK export, which itself retries (default: 5 attempts of up to 10 s). */
-    private static final long OTLP_EXPORT_TIMEOUT_MS = 120_000;
 
     final List<Exporter> exporters = new ArrayList<>();
     final List<ExportedListener> listeners = new ArrayList<>();
@@ -47,11 +45,11 @@ final class Exporters implements AutoCloseable {
     }
 
     private void otlp(CollectorConfig config, CollectorStats stats) {
-        OtlpSdk sdk = new OtlpSdk(config.otel());
+        OtlpSdk sdk = new OtlpSdk(config.otel(), stats);
         Resource env = sdk.environmentResource();
         EventResources resources = new EventResources(env);
-        exporters.add(new OtlpLogsExporter(sdk.logExporter(), new LogRecordMapper(resources), OTLP_EXPORT_TIMEOUT_MS));
-        exporters.add(new OtlpSpansExporter(sdk.spanExporter(), OTLP_EXPORT_TIMEOUT_MS));
+        exporters.add(new OtlpLogsExporter(sdk.logSender(), new LogRecordMapper(resources)));
+        exporters.add(new OtlpSpansExporter(sdk.spanSender()));
         spans = new SpanDerivation(resources, config.jobSpansMax(), config.jobSpansTtl(), stats);
         // The collector's own resource for metrics: service.name=emp-collector unless OTEL_SERVICE_NAME says otherwise.
         Resource own = config.otel().containsKey("otel.service.name") ? env

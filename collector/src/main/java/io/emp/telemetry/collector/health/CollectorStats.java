@@ -19,6 +19,7 @@ public final class CollectorStats {
     private final AtomicLong lastSuccessfulExport = new AtomicLong();
     private final LongAdder alerts = new LongAdder();
     private final LongAdder unpairedJobSpans = new LongAdder();
+    private final Map<String, LongAdder> otlpRejected = new ConcurrentHashMap<>();
     private volatile boolean redisReachable;
 
     public CollectorStats() {
@@ -65,6 +66,9 @@ public final class CollectorStats {
     public long alerts() { return alerts.sum(); }
     public void jobSpanUnpaired() { unpairedJobSpans.increment(); }
     public long unpairedJobSpans() { return unpairedJobSpans.sum(); }
+    /** Items of one OTLP signal ("logs", "traces") a backend refused in a partial success: dropped. */
+    public LongAdder otlpRejected(String signal) { return otlpRejected.computeIfAbsent(signal, s -> new LongAdder()); }
+    public Map<String, LongAdder> otlpRejected() { return otlpRejected; }
     public boolean redisReachable() { return redisReachable; }
     public void redisReachable(boolean reachable) { this.redisReachable = reachable; }
 

@@ -24,6 +24,12 @@ final class PrometheusText {
             sb.append("emp_collector_exporter_failures_total{exporter=\"").append(e.getKey()).append("\"} ")
                     .append(e.getValue().failures.sum()).append('\n');
         }
+        header(sb, "emp_collector_otlp_rejected_total", "counter",
+                "Items an OTLP backend rejected in a partial success (dropped, not retried), per signal");
+        for (var e : stats.otlpRejected().entrySet()) {
+            sb.append("emp_collector_otlp_rejected_total{signal=\"").append(e.getKey()).append("\"} ")
+                    .append(e.getValue().sum()).append('\n');
+        }
         header(sb, "emp_collector_export_duration_seconds", "histogram", "Time from first export attempt to success, per batch");
         long[] buckets = stats.latencyBucketCounts();
         long cumulative = 0;

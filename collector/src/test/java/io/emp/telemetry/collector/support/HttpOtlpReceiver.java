@@ -13,6 +13,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.zip.GZIPInputStream;
@@ -22,6 +28,15 @@ public final class HttpOtlpReceiver implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor = Executors.newFixedThreadPool(2);
     private final ReceivedTelemetry received;
+    private final Map<String, Queue<OtlpReply>> scripts = new ConcurrentHashMap<>();
+    private final Map<String, List<Request>> requests = new ConcurrentHashMap<>();
+
+    /** When a request arrived (System.nanoTime) and its headers, whatever the answer. */
+    public record Request(long arrivedNanos, com.sun.net.httpserver.Headers headers) {
+        public String header(String name) {
+            return headers.getFirst(name);
+        }
+    }
 
     public HttpOtlpReceiver(ReceivedTelemetry received) throws IOException {
         this.received = received;
@@ -35,15 +50,34 @@ public final class HttpOtlpReceiver implements AutoCloseable {
 
     private enum Signal { LOGS, TRACES, METRICS }
 
+    /** The next requests to {@code path} ("/v1/logs") get these answers, in order; then normal service. */
+    public void script(String path, OtlpReply... replies) {
+        scripts.computeIfAbsent(path, p -> new ConcurrentLinkedQueue<>()).addAll(List.of(replies));
+    }
+
+    /** Every request to {@code path} so far, in arrival order. */
+    public List<Request> requests(String path) {
+        return List.copyOf(requests.getOrDefault(path, List.of()));
+    }
+
     public String endpoint() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
     private void handle(HttpExchange ex, Signal signal) throws IOException {
         try (ex) {
+            long arrived = System.nanoTime();
+            String path = ex.getHttpContext().getPath();
+            requests.computeIfAbsent(path, p -> new CopyOnWriteArrayList<>()).add(new Request(arrived, ex.getRequestHeaders()));
             byte[] body = readBody(ex);
             if (received.refusing()) {
                 ex.sendResponseHeaders(503, -1);
+                return;
+            }
+            OtlpReply scripted = scripts.getOrDefault(path, new ConcurrentLinkedQueue<>()).poll();
+            if (scripted != null) {
+                if (scripted.accept()) record(signal, body);
+                reply(ex, scripted);
                 return;
             }
             byte[] response;
@@ -67,6 +101,24 @@ public final class HttpOtlpReceiver implements AutoCloseable {
                 try (OutputStream os = ex.getResponseBody()) {
                     os.write(response);
                 }
+            }
+        }
+    }
+
+    private void record(Signal signal, byte[] body) throws IOException {
+        switch (signal) {
+            case LOGS -> received.add(ExportLogsServiceRequest.parseFrom(body));
+            case TRACES -> received.add(ExportTraceServiceRequest.parseFrom(body));
+            default -> received.add(ExportMetricsServiceRequest.parseFrom(body));
+        }
+    }
+
+    private static void reply(HttpExchange ex, OtlpReply r) throws IOException {
+        r.headers().forEach((k, v) -> ex.getResponseHeaders().set(k, v));
+        ex.sendResponseHeaders(r.status(), r.body().length == 0 ? -1 : r.body().length);
+        if (r.body().length > 0) {
+            try (OutputStream os = ex.getResponseBody()) {
+                os.write(r.body());
             }
         }
     }

@@ -5,22 +5,18 @@ import io.emp.telemetry.collector.export.ExportBatch;
 import io.emp.telemetry.collector.export.ExportOutcome;
 import io.emp.telemetry.collector.export.Exporter;
 import io.opentelemetry.sdk.logs.data.LogRecordData;
-import io.opentelemetry.sdk.logs.export.LogRecordExporter;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /** Every event as an OTLP log record, exported synchronously so the batch is acknowledged only on success. */
 public final class OtlpLogsExporter implements Exporter {
-    private final LogRecordExporter exporter;
+    private final SignalSender<LogRecordData> sender;
     private final LogRecordMapper mapper;
-    private final long timeoutMillis;
 
-    public OtlpLogsExporter(LogRecordExporter exporter, LogRecordMapper mapper, long timeoutMillis) {
-        this.exporter = exporter;
+    public OtlpLogsExporter(SignalSender<LogRecordData> sender, LogRecordMapper mapper) {
+        this.sender = sender;
         this.mapper = mapper;
-        this.timeoutMillis = timeoutMillis;
     }
 
     @Override
@@ -32,11 +28,11 @@ public final class OtlpLogsExporter implements Exporter {
     public ExportOutcome export(ExportBatch batch) {
         List<LogRecordData> records = new ArrayList<>(batch.events().size());
         for (ConsumedEvent e : batch.events()) records.add(mapper.map(e));
-        return ResultCodes.await(exporter.export(records), timeoutMillis, "OTLP logs");
+        return sender.send(records);
     }
 
     @Override
     public void close() {
-        exporter.shutdown().join(5, TimeUnit.SECONDS);
+        sender.shutdown();
     }
 }
