@@ -24,7 +24,7 @@ jmh_table() {
   printf '| benchmark | params | score | ± error (99.9%%) | unit |\n|---|---|---:|---:|---|\n'
   for f in "$OUT"/jmh-*.json; do
     [ -s "$f" ] || continue
-    jq -r '.[] | "| \(.benchmark | split(".") | .[-2:] | join(".")) | \(.params // {} | to_entries | map("\(.key)=\(.value)") | join(",") | if . == "" then "-" else . end) | \(.primaryMetric.score * 10 | round / 10) | \(.primaryMetric.scoreError * 10 | round / 10) | \(.primaryMetric.scoreUnit) |"' "$f"
+    jq -r '.[] | "| \(.benchmark | split(".") | .[-2:] | join(".")) | \(.params // {} | to_entries | map("\(.key)=\(.value)") | join(",") | if . == "" then "-" else . end) | \(.primaryMetric.score * 10 | round / 10) | \(.primaryMetric.scoreError | if type == "number" then (. * 10 | round / 10) else "n/a" end) | \(.primaryMetric.scoreUnit) |"' "$f"
   done
   if [ -f "$OUT/jmh-EmitBenchmark.log" ]; then
     # The teardown prints the emitter's counters per benchmark: most calls of a saturating loop

@@ -26,6 +26,7 @@ public final class TelemetryEvent {
     private final String errorType;
     private final String errorMessage;
     private final String errorStack;
+    private final int approximateSize;
 
     private TelemetryEvent(Builder b) {
         this.version = b.version;
@@ -44,6 +45,22 @@ public final class TelemetryEvent {
         this.errorType = b.errorType;
         this.errorMessage = b.errorMessage;
         this.errorStack = b.errorStack;
+        this.approximateSize = sizeInQueue();
+    }
+
+    /** Characters held by this event's strings and a fixed allowance for the rest: what it costs in a queue. */
+    private int sizeInQueue() {
+        int n = 256 + length(eventType) + length(service) + length(jobId) + length(workerId) + length(machineId)
+                + length(userId) + length(errorType) + length(errorMessage) + length(errorStack);
+        for (Map.Entry<String, Object> e : data.entrySet()) {
+            Object v = e.getValue();
+            n += 32 + e.getKey().length() + (v instanceof String ? ((String) v).length() : 16);
+        }
+        return n;
+    }
+
+    private static int length(String s) {
+        return s == null ? 0 : s.length();
     }
 
     public static Builder builder(String eventType) {
@@ -67,6 +84,14 @@ public final class TelemetryEvent {
         b.errorMessage = errorMessage;
         b.errorStack = errorStack;
         return b;
+    }
+
+    /**
+     * About how many bytes this event occupies while it waits to be written (strings counted at one
+     * byte a character, plus a fixed allowance). Emitters bound their queues with it.
+     */
+    public int approximateSize() {
+        return approximateSize;
     }
 
     /** An error event goes to the errors stream. */
@@ -149,13 +174,26 @@ public final class TelemetryEvent {
         public Builder machineId(String s) { this.machineId = s; return this; }
         public Builder userId(String s) { this.userId = s; return this; }
         public Builder errorType(String s) { this.errorType = s; return this; }
-        public Builder errorMessage(String s) { this.errorMessage = s; return this; }
-        public Builder errorStack(String s) { this.errorStack = s; return this; }
+        public Builder errorMessage(String s) { this.errorMessage = EventCodec.cut(s, Limits.MAX_ERROR_MESSAGE_CHARS); return this; }
+        public Builder errorStack(String s) { this.errorStack = EventCodec.cut(s, Limits.MAX_ERROR_STACK_CHARS); return this; }
 
-        /** Adds one attribute; {@code null} values are ignored. Values should be String, Number or Boolean. */
+        /**
+         * Adds one attribute; {@code null} values are ignored. Values should be String, Number or
+         * Boolean. Strings are cut to {@link Limits#MAX_VALUE_CHARS} and attributes beyond
+         * {@link Limits#MAX_ATTRIBUTES} are dropped (both marked {@link Attributes#TRUNCATED}), so an
+         * event waiting in a queue can never be larger than the limits allow.
+         */
         public Builder attribute(String key, Object value) {
             if (key != null && value != null) {
                 if (data == null) data = new LinkedHashMap<>();
+                if (data.size() >= Limits.MAX_ATTRIBUTES && !data.containsKey(key)) {
+                    data.put(Attributes.TRUNCATED, Boolean.TRUE);
+                    return this;
+                }
+                if (value instanceof String && ((String) value).length() > Limits.MAX_VALUE_CHARS) {
+                    value = EventCodec.cut((String) value, Limits.MAX_VALUE_CHARS);
+                    data.put(Attributes.TRUNCATED, Boolean.TRUE);
+                }
                 data.put(key, value);
             }
             return this;
@@ -172,7 +210,7 @@ public final class TelemetryEvent {
         public Builder error(Throwable t) {
             if (t != null) {
                 this.errorType = t.getClass().getName();
-                this.errorMessage = t.getMessage();
+                errorMessage(t.getMessage());
                 this.errorStack = StackTraces.format(t, Limits.MAX_ERROR_STACK_CHARS);
             }
             return this;

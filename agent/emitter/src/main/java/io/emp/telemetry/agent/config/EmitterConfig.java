@@ -29,6 +29,7 @@ public final class EmitterConfig {
     private final Duration errorsRetention;
     private final Duration trimInterval;
     private final int queueCapacity;
+    private final long queueMaxBytes;
     private final int batchSize;
     private final Duration shutdownTimeout;
     private final Duration backoffMin;
@@ -49,6 +50,7 @@ public final class EmitterConfig {
         this.errorsRetention = r.duration("errors.retention", Duration.ZERO, Duration.ofMillis(StreamDefaults.ERRORS_RETENTION_MS));
         this.trimInterval = r.duration("trim.interval", Duration.ofMillis(10), Duration.ofSeconds(10));
         this.queueCapacity = r.intBetween("queue.capacity", 1, 10_000_000, 8192);
+        this.queueMaxBytes = r.longAtLeast("queue.max.bytes", 64 * 1024, 16L * 1024 * 1024);
         this.batchSize = r.intBetween("batch.size", 1, 10_000, 256);
         this.shutdownTimeout = r.duration("shutdown.timeout", Duration.ZERO, Duration.ofSeconds(2));
         Duration min = r.duration("reconnect.backoff.min", Duration.ofMillis(1), Duration.ofMillis(100));
@@ -107,6 +109,8 @@ public final class EmitterConfig {
     /** How often the writer issues the retention XTRIM. */
     public Duration trimInterval() { return trimInterval; }
     public int queueCapacity() { return queueCapacity; }
+    /** Upper bound of the memory queued events may hold (their {@code approximateSize}), whatever their count. */
+    public long queueMaxBytes() { return queueMaxBytes; }
     public int batchSize() { return batchSize; }
     public Duration shutdownTimeout() { return shutdownTimeout; }
     public Duration backoffMin() { return backoffMin; }

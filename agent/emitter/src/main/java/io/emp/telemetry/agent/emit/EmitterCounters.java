@@ -1,5 +1,7 @@
 package io.emp.telemetry.agent.emit;
 
+import io.emp.telemetry.schema.TelemetryEvent;
+
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
@@ -7,6 +9,8 @@ import java.util.concurrent.atomic.LongAdder;
 /** Live counters of one emitter; application threads and the writer update them without locks. */
 final class EmitterCounters {
     final LongAdder accepted = new LongAdder();
+    /** Approximate bytes held by queued items: added on offer, subtracted when the writer takes them. */
+    final AtomicLong queuedBytes = new AtomicLong();
     final AtomicLong eventsWritten = new AtomicLong();
     final AtomicLong statusPublished = new AtomicLong();
     final AtomicLong failedBatches = new AtomicLong();
@@ -50,5 +54,19 @@ final class EmitterCounters {
     /** Puts back a count whose report could not be queued. */
     void restoreUnreported(DropReason reason, long n) {
         unreported.addAndGet(reason.ordinal(), n);
+    }
+
+    /** What one queued item costs against {@code queue.max.bytes}. */
+    static int sizeOf(Object item) {
+        if (item instanceof TelemetryEvent) return ((TelemetryEvent) item).approximateSize();
+        if (item instanceof StatusMessage) return ((StatusMessage) item).approximateSize;
+        return 64;
+    }
+
+    /** The writer took {@code items} out of the queue. */
+    void dequeued(Iterable<?> items) {
+        long n = 0;
+        for (Object item : items) n += sizeOf(item);
+        queuedBytes.addAndGet(-n);
     }
 }

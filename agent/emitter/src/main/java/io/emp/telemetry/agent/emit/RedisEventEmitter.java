@@ -61,10 +61,19 @@ public final class RedisEventEmitter implements EventSink, AutoCloseable {
         }
     }
 
+    /**
+     * Bounded twice: by count ({@code queue.capacity}) and by memory ({@code queue.max.bytes}); either
+     * bound drops the newest item and counts it as {@code queue_full}. The byte bound is checked
+     * before the offer without a lock, so concurrent callers may overshoot it by one event each.
+     */
     private void offer(Object item) {
         if (closed.get()) {
             counters.drop(DropReason.SHUTDOWN, 1);
-        } else if (queue.offer(item)) {
+            return;
+        }
+        int size = EmitterCounters.sizeOf(item);
+        if (counters.queuedBytes.get() + size <= config.queueMaxBytes() && queue.offer(item)) {
+            counters.queuedBytes.addAndGet(size);
             counters.accepted.increment();
         } else {
             counters.drop(DropReason.QUEUE_FULL, 1);

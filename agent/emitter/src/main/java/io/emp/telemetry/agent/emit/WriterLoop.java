@@ -152,6 +152,7 @@ final class WriterLoop implements Runnable {
             // Nobody interrupts the writer on purpose; treat it as a request to finish.
             stopping = true;
         }
+        counters.dequeued(drained);
         for (Object item : drained) {
             try {
                 batch.add(encoder.encode(item));
@@ -176,6 +177,7 @@ final class WriterLoop implements Runnable {
         batch.clear();
         List<Object> rest = new ArrayList<>();
         queue.drainTo(rest);
+        counters.dequeued(rest);
         left += rest.size();
         if (left > 0) {
             counters.drop(DropReason.SHUTDOWN, left);

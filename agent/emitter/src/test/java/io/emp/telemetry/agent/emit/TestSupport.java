@@ -29,6 +29,8 @@ final class TestSupport {
         m.put("reconnect.backoff.min", "20ms");
         m.put("reconnect.backoff.max", "200ms");
         m.put("redis.timeout", "2s");
+        // Tests that bound the queue do it by count (queue.capacity); QueueMemoryBoundTest sets the byte bound.
+        m.put("queue.max.bytes", Long.toString(1L << 30));
         for (int i = 0; i < keyValues.length; i += 2) m.put(keyValues[i], keyValues[i + 1]);
         return Settings.of(m);
     }
