@@ -30,6 +30,7 @@ public final class EmitterConfig {
     private final Duration trimInterval;
     private final int queueCapacity;
     private final long queueMaxBytes;
+    private final Duration batchLinger;
     private final int batchSize;
     private final Duration shutdownTimeout;
     private final Duration backoffMin;
@@ -52,6 +53,7 @@ public final class EmitterConfig {
         this.queueCapacity = r.intBetween("queue.capacity", 1, 10_000_000, 8192);
         this.queueMaxBytes = r.longAtLeast("queue.max.bytes", 64 * 1024, 16L * 1024 * 1024);
         this.batchSize = r.intBetween("batch.size", 1, 10_000, 256);
+        this.batchLinger = r.duration("batch.linger", Duration.ZERO, Duration.ofMillis(2));
         this.shutdownTimeout = r.duration("shutdown.timeout", Duration.ZERO, Duration.ofSeconds(2));
         Duration min = r.duration("reconnect.backoff.min", Duration.ofMillis(1), Duration.ofMillis(100));
         Duration max = r.duration("reconnect.backoff.max", Duration.ofMillis(1), Duration.ofSeconds(30));
@@ -109,6 +111,8 @@ public final class EmitterConfig {
     /** How often the writer issues the retention XTRIM. */
     public Duration trimInterval() { return trimInterval; }
     public int queueCapacity() { return queueCapacity; }
+    /** How long the writer waits for more events once a batch has its first one. */
+    public Duration batchLinger() { return batchLinger; }
     /** Upper bound of the memory queued events may hold (their {@code approximateSize}), whatever their count. */
     public long queueMaxBytes() { return queueMaxBytes; }
     public int batchSize() { return batchSize; }

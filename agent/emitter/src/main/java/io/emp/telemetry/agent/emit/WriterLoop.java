@@ -148,6 +148,12 @@ final class WriterLoop implements Runnable {
             if (first == null) return;
             drained.add(first);
             queue.drainTo(drained, room - 1);
+            // Under a steady trickle every event would be its own round trip (and its own wake-up of
+            // the network thread): linger briefly so a batch gathers what arrives meanwhile.
+            if (drained.size() < room && !stopping && config.batchLinger().toNanos() > 0) {
+                LockSupport.parkNanos(this, config.batchLinger().toNanos());
+                queue.drainTo(drained, room - drained.size());
+            }
         } catch (InterruptedException e) {
             // Nobody interrupts the writer on purpose; treat it as a request to finish.
             stopping = true;

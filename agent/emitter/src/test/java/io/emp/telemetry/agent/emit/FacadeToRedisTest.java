@@ -116,7 +116,7 @@ class FacadeToRedisTest {
         // Plain events are not errors and carry no error fields.
         assertNull(events.get(0).getBody().get(EventFields.ERROR_TYPE));
         assertNotEquals(events.get(0).getBody().get(EventFields.TRACE_ID), events.get(2).getBody().get(EventFields.TRACE_ID));
-        assertEquals(6, emitter.stats().eventsWritten());
+        TestSupport.waitUntil(Duration.ofSeconds(10), () -> emitter.stats().eventsWritten() == 6, () -> emitter.stats().toString());
     }
 
     private static void assertCommonFields(Map<String, String> f, long notBefore) throws Exception {

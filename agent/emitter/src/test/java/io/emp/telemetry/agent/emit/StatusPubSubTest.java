@@ -41,7 +41,8 @@ class StatusPubSubTest {
             Telemetry.status("job:job-5:status", Map.of("progress", 50, "eta", "12s", "token", "abc"));
             emitter.publish("machine:m-1:gpu", Map.of("gpuTemp", 71.5));
 
-            TestSupport.waitUntil(Duration.ofSeconds(10), () -> received.size() == 2,
+            // The writer counts a PUBLISH when Redis has answered it, which may be after the subscriber got it.
+            TestSupport.waitUntil(Duration.ofSeconds(10), () -> received.size() == 2 && emitter.stats().statusPublished() == 2,
                     () -> "received " + received.size() + ", " + emitter.stats());
             assertEquals("job:job-5:status", received.get(0)[0]);
             Map<?, ?> status = new ObjectMapper().readValue(received.get(0)[1], Map.class);
