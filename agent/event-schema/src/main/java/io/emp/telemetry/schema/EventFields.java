@@ -20,6 +20,11 @@ public final class EventFields {
     public static final String JOB_ID = "jobId";
     public static final String WORKER_ID = "workerId";
     public static final String MACHINE_ID = "machineId";
+    /**
+     * The emitting process's {@code service.instance.id} (optional). Written by the agent's writer on every
+     * entry; the collector reads the process's OpenTelemetry resource from {@link StreamDefaults#RESOURCE_KEY}.
+     */
+    public static final String INSTANCE = "instance";
     public static final String USER_ID = "userId";
     /** A JSON object of attributes. */
     public static final String DATA = "data";
