@@ -31,7 +31,6 @@ final class AgentInstaller {
     static void install(AgentConfig config, Instrumentation inst, boolean attached) {
         long start = System.nanoTime();
         ByteBuddySetup.configure();
-        ShadedNetty.configure();
         EmitterConfig emitterConfig = EmitterConfig.from(config.settings());
         RedisEventEmitter emitter = new RedisEventEmitter(emitterConfig);
         String service = emitterConfig.serviceName();

@@ -1,9 +1,14 @@
 package io.emp.telemetry.schema;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -11,12 +16,11 @@ import java.util.regex.Pattern;
 /**
  * Encodes events to stream-entry fields and decodes them back. The one place that knows how an
  * event looks on the wire: the agent's writer and the collector's reader both use it.
- * Thread-safe.
+ * Thread-safe. Encoding streams with {@code jackson-core} only; databind is loaded on the first
+ * {@link #decode} (the agent never decodes, so its event path never loads it).
  */
 public final class EventCodec {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
-    };
+    private static final JsonFactory JSON_FACTORY = new JsonFactory();
     private static final Pattern TRACE_ID = Pattern.compile("[0-9a-f]{32}");
     private static final Pattern SPAN_ID = Pattern.compile("[0-9a-f]{16}");
     /** Value caps tried in turn until the entry fits {@link Limits#MAX_ENCODED_EVENT_BYTES}. */
@@ -27,19 +31,28 @@ public final class EventCodec {
 
     /** Entry fields in a stable order; size limits applied (cut values are marked). */
     public static Map<String, String> encode(TelemetryEvent event) {
+        return encode(event, null);
+    }
+
+    /**
+     * Entry fields as {@link #encode(TelemetryEvent)}, plus {@link EventFields#INSTANCE} when {@code instance}
+     * (the writing process's {@code service.instance.id}) is given.
+     */
+    public static Map<String, String> encode(TelemetryEvent event, String instance) {
         Map<String, String> fields = null;
         for (int cap : VALUE_CAPS) {
-            fields = encode(event, cap, Limits.MAX_ERROR_STACK_CHARS * cap / Limits.MAX_VALUE_CHARS);
+            fields = encode(event, instance, cap, Limits.MAX_ERROR_STACK_CHARS * cap / Limits.MAX_VALUE_CHARS);
             if (encodedBytes(fields) <= Limits.MAX_ENCODED_EVENT_BYTES) return fields;
         }
         return fields;
     }
 
-    private static Map<String, String> encode(TelemetryEvent e, int valueCap, int stackCap) {
+    private static Map<String, String> encode(TelemetryEvent e, String instance, int valueCap, int stackCap) {
         Map<String, String> f = new LinkedHashMap<>(24);
         f.put(EventFields.VERSION, Integer.toString(e.version()));
         f.put(EventFields.TIMESTAMP, Long.toString(e.timestamp()));
         f.put(EventFields.SERVICE, nullToEmpty(e.service()));
+        putIfPresent(f, EventFields.INSTANCE, instance, 64);
         f.put(EventFields.EVENT_TYPE, cut(e.eventType(), 256));
         f.put(EventFields.TRACE_ID, nullToEmpty(e.traceId()));
         f.put(EventFields.SPAN_ID, nullToEmpty(e.spanId()));
@@ -77,12 +90,44 @@ public final class EventCodec {
             }
         }
         if (truncated) out.put(Attributes.TRUNCATED, Boolean.TRUE);
-        try {
-            return JSON.writeValueAsString(out);
-        } catch (JsonProcessingException ex) {
-            // Only strings, numbers and booleans are written, so this cannot happen; keep the event anyway.
+        return toJson(out);
+    }
+
+    /** A flat JSON object of string, number and boolean values (anything else as its string form). */
+    public static String toJson(Map<String, ?> values) {
+        StringWriter w = new StringWriter(32 + values.size() * 24);
+        try (JsonGenerator g = JSON_FACTORY.createGenerator(w)) {
+            g.writeStartObject();
+            for (Map.Entry<String, ?> entry : values.entrySet()) {
+                g.writeFieldName(entry.getKey());
+                writeValue(g, entry.getValue());
+            }
+            g.writeEndObject();
+        } catch (IOException ex) {
+            // A StringWriter does not fail; keep the event anyway.
             return "{}";
         }
+        return w.toString();
+    }
+
+    /** AtomicLong, LongAdder and the like: as a whole number when they hold one. */
+    private static void writeOtherNumber(JsonGenerator g, Number n) throws IOException {
+        double d = n.doubleValue();
+        long l = n.longValue();
+        if (d == (double) l) g.writeNumber(l);
+        else g.writeNumber(d);
+    }
+
+    private static void writeValue(JsonGenerator g, Object v) throws IOException {
+        if (v instanceof Boolean) g.writeBoolean((Boolean) v);
+        else if (v instanceof Integer || v instanceof Short || v instanceof Byte) g.writeNumber(((Number) v).intValue());
+        else if (v instanceof Long) g.writeNumber((Long) v);
+        else if (v instanceof Double) g.writeNumber((Double) v);
+        else if (v instanceof Float) g.writeNumber((Float) v);
+        else if (v instanceof BigDecimal) g.writeNumber((BigDecimal) v);
+        else if (v instanceof BigInteger) g.writeNumber((BigInteger) v);
+        else if (v instanceof Number) writeOtherNumber(g, (Number) v);
+        else g.writeString(String.valueOf(v));
     }
 
     /** Decodes an entry; throws with a reason naming the field when the entry is not a valid event. */
@@ -130,12 +175,19 @@ public final class EventCodec {
         String data = fields.get(EventFields.DATA);
         if (data != null && !data.isEmpty()) {
             try {
-                b.data(JSON.readValue(data, MAP));
+                b.data(Decoding.JSON.readValue(data, Decoding.MAP));
             } catch (Exception ex) {
                 throw new MalformedEventException("field 'data' is not a JSON object: " + ex.getMessage(), ex);
             }
         }
         return b.build();
+    }
+
+    /** Databind, for decoding only: loaded on the first decode, never by an encoder. */
+    private static final class Decoding {
+        static final ObjectMapper JSON = new ObjectMapper();
+        static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
+        };
     }
 
     private static String require(Map<String, String> fields, String name) throws MalformedEventException {

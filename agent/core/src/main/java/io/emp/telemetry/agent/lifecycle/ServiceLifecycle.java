@@ -1,5 +1,6 @@
 package io.emp.telemetry.agent.lifecycle;
 
+import io.emp.telemetry.agent.config.HostFacts;
 import io.emp.telemetry.agent.context.TraceIds;
 import io.emp.telemetry.agent.emit.EventSink;
 import io.emp.telemetry.schema.TelemetryEvent;

@@ -52,6 +52,17 @@ final class ConfigReader {
                 defaultValue);
     }
 
+    /** A duration where a plain number means seconds ({@code 300}, {@code 5m}, {@code 0} = off). */
+    Duration seconds(String key, Duration defaultValue) {
+        String raw = settings.get(key);
+        if (raw == null) return defaultValue;
+        String t = raw.trim();
+        Duration d = t.chars().allMatch(Character::isDigit) && !t.isEmpty() && t.length() < 12
+                ? Duration.ofSeconds(Long.parseLong(t)) : Durations.parse(t);
+        if (d != null) return d;
+        return invalid(key, raw, "seconds (300), a duration such as 5m, or 0 for off", defaultValue);
+    }
+
     <T> T invalid(String key, String raw, String expected, T defaultValue) {
         String shown = defaultValue instanceof Duration ? Durations.format((Duration) defaultValue) : String.valueOf(defaultValue);
         AgentLog.warn("invalid value '" + raw + "' for " + key + " (from " + settings.describe(key) + "): expected "

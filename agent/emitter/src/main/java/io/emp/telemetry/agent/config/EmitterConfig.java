@@ -2,7 +2,6 @@ package io.emp.telemetry.agent.config;
 
 import io.emp.telemetry.agent.log.AgentLog;
 import io.emp.telemetry.schema.StreamDefaults;
-import io.lettuce.core.RedisURI;
 
 import java.io.File;
 import java.time.Duration;
@@ -18,7 +17,12 @@ public final class EmitterConfig {
 
     private final String redisUrl;
     private final String redisUrlSource;
+    private final RedisEndpoint endpoint;
     private final String tlsCaFile;
+    private final String tlsCertFile;
+    private final String tlsKeyFile;
+    private final Duration statusLatestTtl;
+    private final ProcessResource resource;
     private final Duration redisTimeout;
     private final String serviceName;
     private final String eventsStream;
@@ -39,10 +43,24 @@ public final class EmitterConfig {
     private EmitterConfig(Settings settings) {
         ConfigReader r = new ConfigReader(settings);
         this.redisUrl = redisUrl(r);
+        this.endpoint = RedisEndpoint.parse(redisUrl);
         this.redisUrlSource = r.describe("redis.url");
-        this.tlsCaFile = tlsCaFile(r);
+        this.tlsCaFile = readableFile(r, "redis.tls.ca", "the CA certificate file", "using the JVM's default trust store");
+        String cert = readableFile(r, "redis.tls.cert", "the client certificate file", "connecting without a client certificate");
+        String key = readableFile(r, "redis.tls.key", "the client key file", "connecting without a client certificate");
+        if ((cert == null) != (key == null)) {
+            AgentLog.warn("redis.tls.cert and redis.tls.key go together (from " + r.describe(cert == null ? "redis.tls.key" : "redis.tls.cert")
+                    + "); connecting without a client certificate");
+            cert = null;
+            key = null;
+        }
+        this.tlsCertFile = cert;
+        this.tlsKeyFile = key;
         this.redisTimeout = r.duration("redis.timeout", Duration.ofMillis(10), Duration.ofSeconds(5));
-        this.serviceName = ServiceName.resolve(settings);
+        java.util.Map<String, String> otelResource = ProcessResource.otelAttributes(settings);
+        this.serviceName = ServiceName.resolve(settings, otelResource);
+        this.resource = ProcessResource.build(settings, serviceName, otelResource);
+        this.statusLatestTtl = r.seconds("status.latest.ttl", Duration.ofSeconds(300));
         this.eventsStream = r.string("events.stream", StreamDefaults.EVENTS_STREAM);
         this.errorsStream = r.string("errors.stream", StreamDefaults.ERRORS_STREAM);
         this.eventsMaxlen = r.longAtLeast("events.maxlen", 0, StreamDefaults.EVENTS_MAXLEN);
@@ -72,7 +90,7 @@ public final class EmitterConfig {
     private static String redisUrl(ConfigReader r) {
         String url = r.string("redis.url", DEFAULT_REDIS_URL);
         try {
-            RedisURI.create(url);
+            RedisEndpoint.parse(url);
             return url;
         } catch (RuntimeException e) {
             // The URL may hold a password: log it redacted, never the raw value.
@@ -83,11 +101,10 @@ public final class EmitterConfig {
         }
     }
 
-    private static String tlsCaFile(ConfigReader r) {
-        String path = r.string("redis.tls.ca", null);
+    private static String readableFile(ConfigReader r, String key, String what, String fallback) {
+        String path = r.string(key, null);
         if (path == null || new File(path).canRead()) return path;
-        AgentLog.warn("cannot read the CA certificate file '" + path + "' for redis.tls.ca (from " + r.describe("redis.tls.ca")
-                + "); using the JVM's default trust store");
+        AgentLog.warn("cannot read " + what + " '" + path + "' for " + key + " (from " + r.describe(key) + "); " + fallback);
         return null;
     }
 
@@ -95,8 +112,20 @@ public final class EmitterConfig {
     public String redisUrl() { return redisUrl; }
     /** The Redis URL with its password masked, and where it came from. */
     public String redisUrlForLog() { return AgentLog.redactUrl(redisUrl) + " (" + redisUrlSource + ")"; }
+    /** Host, port, credentials, database and TLS, parsed from {@link #redisUrl()}. */
+    public RedisEndpoint endpoint() { return endpoint; }
     /** PEM file of the CA that signed the Redis server's TLS certificate, or {@code null} for the JVM default. */
     public String tlsCaFile() { return tlsCaFile; }
+    /** PEM client certificate (chain) for mutual TLS, or {@code null}; set together with {@link #tlsKeyFile()}. */
+    public String tlsCertFile() { return tlsCertFile; }
+    /** PEM (PKCS#8) private key of {@link #tlsCertFile()}, or {@code null}. */
+    public String tlsKeyFile() { return tlsKeyFile; }
+    /** Expiry of {@code job:{id}:latest-status}, written with each status publish; zero = not written. */
+    public Duration statusLatestTtl() { return statusLatestTtl; }
+    /** The process's OpenTelemetry resource (written to {@code emp:resource:{instance}}). */
+    public ProcessResource resource() { return resource; }
+    /** {@code service.instance.id}: every entry's {@code instance} field. */
+    public String instanceId() { return resource.instanceId(); }
     /** Connect timeout and command timeout. */
     public Duration redisTimeout() { return redisTimeout; }
     public String serviceName() { return serviceName; }

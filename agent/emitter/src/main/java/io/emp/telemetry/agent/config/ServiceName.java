@@ -1,17 +1,20 @@
 package io.emp.telemetry.agent.config;
 
 /**
- * The service name events carry: {@code EMP_SERVICE_NAME}, else the OpenTelemetry
- * {@code OTEL_SERVICE_NAME}, else the main class (or jar) from {@code sun.java.command}, else
- * {@value EmitterConfig#UNKNOWN_SERVICE}.
+ * The service name events carry: {@code EMP_SERVICE_NAME} (an explicit EMP key wins), else the
+ * OpenTelemetry {@code OTEL_SERVICE_NAME}, else {@code service.name} inside
+ * {@code OTEL_RESOURCE_ATTRIBUTES} (the OpenTelemetry SDK's order), else the main class (or jar)
+ * from {@code sun.java.command}, else {@value EmitterConfig#UNKNOWN_SERVICE}.
  */
 final class ServiceName {
     private ServiceName() {
     }
 
-    static String resolve(Settings settings) {
+    static String resolve(Settings settings, java.util.Map<String, String> otelResource) {
         String name = settings.get("service.name");
         if (name == null) name = settings.otel("OTEL_SERVICE_NAME");
+        if (name == null || name.isBlank()) name = otelResource.get("service.name");
+        if (name != null && name.isBlank()) name = null;
         if (name == null) name = fromCommand(System.getProperty("sun.java.command"));
         return name == null ? EmitterConfig.UNKNOWN_SERVICE : name.trim();
     }

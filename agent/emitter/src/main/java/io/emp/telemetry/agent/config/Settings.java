@@ -39,6 +39,15 @@ public final class Settings {
         return new Settings(Collections.emptyMap(), props, Collections.emptyMap());
     }
 
+    /**
+     * Explicit sources, as the process would give them: environment variables ({@code EMP_REDIS_URL},
+     * {@code OTEL_SERVICE_NAME}), system properties ({@code emp.redis.url}, {@code otel.service.name})
+     * and agent options; for tests and embedding.
+     */
+    public static Settings of(Map<String, String> env, Map<String, String> sysProps, String agentArgs) {
+        return new Settings(new HashMap<>(env), new HashMap<>(sysProps), parseAgentArgs(agentArgs));
+    }
+
     /** {@code key1=value1,key2=value2} after {@code -javaagent:jar=}. Keys may be given with or without {@code emp.}. */
     static Map<String, String> parseAgentArgs(String args) {
         if (args == null || args.isBlank()) return Collections.emptyMap();
@@ -71,11 +80,29 @@ public final class Settings {
         return v == null ? defaultValue : v;
     }
 
-    /** An OpenTelemetry variable, e.g. {@code OTEL_SERVICE_NAME} / {@code otel.service.name}. */
+    /**
+     * An OpenTelemetry variable, e.g. {@code OTEL_SERVICE_NAME} / {@code otel.service.name}. As in the
+     * OpenTelemetry SDK, the system property wins over the environment variable.
+     */
     public String otel(String envName) {
-        String v = env.get(envName);
-        if (v == null) v = sysProps.get(envName.toLowerCase(Locale.ROOT).replace('_', '.'));
+        String v = sysProps.get(otelProperty(envName));
+        if (v == null || v.isEmpty()) v = env.get(envName);
         return v == null || v.isEmpty() ? null : v;
+    }
+
+    /** Where an OpenTelemetry variable's value came from: {@code -Dotel.service.name} or {@code OTEL_SERVICE_NAME}. */
+    public String describeOtel(String envName) {
+        String p = sysProps.get(otelProperty(envName));
+        return p != null && !p.isEmpty() ? "-D" + otelProperty(envName) : envName;
+    }
+
+    /** Whether {@code key} was given at all (environment, system property or agent option). */
+    public boolean isSet(String key) {
+        return get(key) != null;
+    }
+
+    private static String otelProperty(String envName) {
+        return envName.toLowerCase(Locale.ROOT).replace('_', '.');
     }
 
     /** Where a key's value came from, for error messages: {@code EMP_REDIS_URL} or {@code -Demp.redis.url}. */

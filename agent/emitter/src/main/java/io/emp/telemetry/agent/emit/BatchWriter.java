@@ -1,118 +1,107 @@
 package io.emp.telemetry.agent.emit;
 
-import io.emp.telemetry.agent.config.EmitterConfig;
 import io.emp.telemetry.agent.log.AgentLog;
-import io.lettuce.core.RedisCommandExecutionException;
-import io.lettuce.core.RedisFuture;
-import io.lettuce.core.XAddArgs;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import redis.clients.jedis.Connection;
+import redis.clients.jedis.exceptions.JedisDataException;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
- * Sends one batch as a single pipeline (all XADD/PUBLISH commands, one flush) and removes from the
- * batch exactly the commands Redis acknowledged. What is left must be re-sent: a connection lost
- * mid-batch costs at worst duplicates, never a silent loss.
+ * Sends one batch as a single pipeline (all commands written, then the replies read in order, one
+ * blocking read each) and removes from the batch exactly the commands Redis acknowledged or rejected
+ * for good. What is left must be re-sent: a connection lost mid-batch costs at worst duplicates,
+ * never a silent loss; a drop report Redis did not take gives its count back ({@link DropReports}).
  */
 final class BatchWriter {
-    /** Error replies that go away by themselves (server starting, failover): retry, don't drop. */
-    private static final String[] TRANSIENT = {"LOADING", "BUSY", "TRYAGAIN", "MASTERDOWN", "CLUSTERDOWN", "READONLY", "NOAUTH"};
+    /**
+     * Error replies that go away by themselves (server loading, failover, and OOM: {@code maxmemory} with
+     * {@code noeviction} until a consumer trims): keep the batch and retry, don't drop.
+     */
+    private static final String[] TRANSIENT = {"LOADING", "BUSY", "TRYAGAIN", "MASTERDOWN", "CLUSTERDOWN", "READONLY", "NOAUTH", "OOM"};
 
-    private final EmitterConfig config;
     private final EmitterCounters counters;
-    private final XAddArgs eventsArgs;
-    private final XAddArgs errorsArgs;
+    private final DropReports dropReports;
+    private final List<PendingWrite> left = new ArrayList<>();
 
-    BatchWriter(EmitterConfig config, EmitterCounters counters) {
-        this.config = config;
+    BatchWriter(EmitterCounters counters, DropReports dropReports) {
         this.counters = counters;
-        this.eventsArgs = maxlenArgs(config.eventsMaxlen());
-        this.errorsArgs = maxlenArgs(config.errorsMaxlen());
+        this.dropReports = dropReports;
     }
 
-    private static XAddArgs maxlenArgs(long maxlen) {
-        // Approximate (~) trimming lets Redis drop whole macro nodes: cheap, and the length stays near maxlen.
-        return maxlen > 0 ? new XAddArgs().maxlen(maxlen).approximateTrimming() : new XAddArgs();
-    }
-
-    /** Writes {@code batch}, removing acknowledged and rejected items; returns the failure that stopped it, or null. */
-    Throwable write(StatefulRedisConnection<String, String> connection, List<PendingWrite> batch) {
-        RedisAsyncCommands<String, String> redis = connection.async();
-        List<RedisFuture<?>> futures = new ArrayList<>(batch.size());
-        for (PendingWrite w : batch) {
-            futures.add(w.isPublish() ? redis.publish(w.target, w.payload) : redis.xadd(w.target, argsFor(w.target), w.fields));
-        }
-        connection.flushCommands();
-        long deadline = System.nanoTime() + config.redisTimeout().toNanos();
-        // Replies arrive in order: once the last one is in, the others are too, so the loop below never
-        // parks the writer per command (one wake-up per batch instead of one per entry).
-        if (!futures.isEmpty()) await(futures.get(futures.size() - 1), deadline);
-        Throwable failure = null;
-        List<PendingWrite> left = new ArrayList<>();
-        for (int i = 0; i < batch.size(); i++) {
-            PendingWrite w = batch.get(i);
-            Throwable error = await(futures.get(i), deadline);
-            if (error == null) {
-                acknowledged(w);
-            } else if (isPermanent(error)) {
-                if (w.dropReport) counters.dropSilently(DropReason.REDIS_REJECTED, 1);
-                else counters.drop(DropReason.REDIS_REJECTED, 1);
-                AgentLog.once("redis-rejected:" + errorCode(error), AgentLog.Level.WARN, "Redis rejected a write to '" + w.target
-                        + "': " + error.getMessage() + "; such entries are dropped and counted (reason "
-                        + DropReason.REDIS_REJECTED.wireName() + ")");
-            } else {
-                if (failure == null) failure = error;
-                left.add(w);
+    /**
+     * Writes {@code batch}, removing acknowledged and rejected items; returns the failure that stopped it
+     * (a {@link JedisDataException} when Redis answered with a transient error, else a connection
+     * failure), or null.
+     */
+    RuntimeException write(Connection connection, List<PendingWrite> batch) {
+        RuntimeException failure = null;
+        left.clear();
+        int i = 0;
+        try {
+            for (PendingWrite w : batch) connection.sendCommand(w.command);
+            for (; i < batch.size(); i++) {
+                PendingWrite w = batch.get(i);
+                try {
+                    connection.getOne();
+                    acknowledged(w);
+                } catch (JedisDataException error) {
+                    if (isTransient(error)) {
+                        if (failure == null) failure = error;
+                        left.add(w);
+                    } else {
+                        rejected(w, error);
+                    }
+                }
             }
+        } catch (RuntimeException connectionLost) {
+            // Nothing after reply i is known to have been applied: re-send from there.
+            failure = connectionLost;
+            for (; i < batch.size(); i++) left.add(batch.get(i));
         }
         batch.clear();
         batch.addAll(left);
+        left.clear();
         return failure;
     }
 
-    private XAddArgs argsFor(String stream) {
-        return stream.equals(config.errorsStream()) ? errorsArgs : eventsArgs;
-    }
-
     private void acknowledged(PendingWrite w) {
-        if (w.isPublish()) {
-            counters.statusPublished.incrementAndGet();
-        } else {
-            counters.eventsWritten.incrementAndGet();
-            if (w.dropReport) counters.dropReportsWritten.incrementAndGet();
+        switch (w.kind) {
+            case STATUS:
+                counters.statusPublished.incrementAndGet();
+                break;
+            case EVENT:
+                counters.eventsWritten.incrementAndGet();
+                break;
+            case DROP_REPORT:
+                counters.eventsWritten.incrementAndGet();
+                counters.dropReportsWritten.incrementAndGet();
+                break;
+            default:
+                break;
         }
     }
 
-    /** The command's error, or null when it succeeded. */
-    static Throwable await(Future<?> future, long deadlineNanos) {
-        try {
-            future.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
-            return null;
-        } catch (ExecutionException e) {
-            return e.getCause() == null ? e : e.getCause();
-        } catch (TimeoutException e) {
-            return e;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return e;
-        } catch (Throwable t) {
-            return t;
+    private void rejected(PendingWrite w, JedisDataException error) {
+        String code = errorCode(error);
+        if (w.kind == PendingWrite.Kind.DROP_REPORT) {
+            dropReports.notWritten(w);
+        } else if (w.isApplicationEvent()) {
+            counters.drop(DropReason.REDIS_REJECTED, 1);
         }
+        String consequence = w.isApplicationEvent()
+                ? "; such entries are dropped and counted (reason " + DropReason.REDIS_REJECTED.wireName() + ")"
+                : w.kind == PendingWrite.Kind.DROP_REPORT ? "; the drop counts are kept and reported again later" : "";
+        AgentLog.once("redis-rejected:" + w.kind + ":" + code, AgentLog.Level.WARN,
+                "Redis rejected a write to '" + w.target + "': " + error.getMessage() + consequence);
     }
 
-    static boolean isPermanent(Throwable error) {
-        if (!(error instanceof RedisCommandExecutionException)) return false;
+    static boolean isTransient(JedisDataException error) {
         String code = errorCode(error);
         for (String t : TRANSIENT) {
-            if (t.equals(code)) return false;
+            if (t.equals(code)) return true;
         }
-        return true;
+        return false;
     }
 
     private static String errorCode(Throwable error) {

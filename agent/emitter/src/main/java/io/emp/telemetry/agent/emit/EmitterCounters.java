@@ -30,11 +30,6 @@ final class EmitterCounters {
         unreported.addAndGet(reason.ordinal(), n);
     }
 
-    /** Counts a drop that must not itself be reported (a lost drop report: reporting it would loop). */
-    void dropSilently(DropReason reason, long n) {
-        dropped[reason.ordinal()].add(n);
-    }
-
     long dropped(DropReason reason) {
         return dropped[reason.ordinal()].sum();
     }
@@ -54,6 +49,25 @@ final class EmitterCounters {
     /** Puts back a count whose report could not be queued. */
     void restoreUnreported(DropReason reason, long n) {
         unreported.addAndGet(reason.ordinal(), n);
+    }
+
+    /** Drops not (yet) reported to Redis, per reason, as {@code queue_full=12, shutdown=3}; empty when none. */
+    String unreportedSummary() {
+        StringBuilder sb = new StringBuilder();
+        long total = 0;
+        for (DropReason r : DropReason.values()) {
+            long n = unreported.get(r.ordinal());
+            if (n <= 0) continue;
+            total += n;
+            sb.append(sb.length() == 0 ? "" : ", ").append(r.wireName()).append('=').append(n);
+        }
+        return total == 0 ? "" : total + " (" + sb + ")";
+    }
+
+    long unreportedTotal() {
+        long n = 0;
+        for (int i = 0; i < unreported.length(); i++) n += unreported.get(i);
+        return n;
     }
 
     /** What one queued item costs against {@code queue.max.bytes}. */

@@ -6,35 +6,69 @@ import io.emp.telemetry.schema.Limits;
 import io.emp.telemetry.schema.TelemetryEvent;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-/** Encodes queued items on the writer thread (JSON work stays off application threads). */
+/**
+ * Encodes queued items on the writer thread (JSON work stays off application threads): events with
+ * the wire schema's {@link EventCodec} (jackson-core streaming), plus the {@code instance} field.
+ */
 final class Encoder {
     static final String STATUS_TIMESTAMP = "timestamp";
     static final String STATUS_SERVICE = "service";
+    private static final String JOB_PREFIX = "job:";
+    private static final String STATUS_SUFFIX = ":status";
+    private static final String LATEST_STATUS_SUFFIX = ":latest-status";
 
     private final EmitterConfig config;
+    private final long latestStatusTtlSeconds;
 
     Encoder(EmitterConfig config) {
         this.config = config;
+        this.latestStatusTtlSeconds = config.statusLatestTtl().getSeconds();
     }
 
-    PendingWrite encode(Object item) {
-        if (item instanceof StatusMessage) return encodeStatus((StatusMessage) item);
+    /** Adds the command(s) for one queued item to {@code out}. */
+    void encode(Object item, List<PendingWrite> out) {
+        if (item instanceof StatusMessage) {
+            encodeStatus((StatusMessage) item, out);
+            return;
+        }
         TelemetryEvent event = (TelemetryEvent) item;
-        return PendingWrite.xadd(event.isError() ? config.errorsStream() : config.eventsStream(), EventCodec.encode(event), false);
+        String stream = event.isError() ? config.errorsStream() : config.eventsStream();
+        out.add(PendingWrite.of(PendingWrite.Kind.EVENT, stream, xadd(stream, event)));
     }
 
-    PendingWrite encodeDropReport(TelemetryEvent report) {
-        return PendingWrite.xadd(config.eventsStream(), EventCodec.encode(report), true);
+    PendingWrite encodeDropReport(TelemetryEvent report, DropReason reason, long count) {
+        return PendingWrite.dropReport(config.eventsStream(), xadd(config.eventsStream(), report), reason, count);
     }
 
-    /** The status payload is the data object plus {@code timestamp} and {@code service} unless the caller set them. */
-    private PendingWrite encodeStatus(StatusMessage s) {
+    private redis.clients.jedis.CommandArguments xadd(String stream, TelemetryEvent event) {
+        return RedisCommands.xadd(stream, RedisCommands.maxlenFor(config, stream), EventCodec.encode(event, config.instanceId()));
+    }
+
+    /**
+     * The status payload is the data object plus {@code timestamp} and {@code service} unless the caller set
+     * them; a job's status channel ({@code job:{id}:status}) also keeps the message as {@code job:{id}:latest-status}.
+     */
+    private void encodeStatus(StatusMessage s, List<PendingWrite> out) {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put(STATUS_TIMESTAMP, s.timestamp);
         payload.put(STATUS_SERVICE, config.serviceName());
         payload.putAll(s.data);
-        return PendingWrite.publish(s.channel, EventCodec.encodeData(payload, Limits.MAX_VALUE_CHARS));
+        String message = EventCodec.encodeData(payload, Limits.MAX_VALUE_CHARS);
+        out.add(PendingWrite.of(PendingWrite.Kind.STATUS, s.channel, RedisCommands.publish(s.channel, message)));
+        String latestKey = latestStatusKey(s.channel);
+        if (latestKey != null && latestStatusTtlSeconds > 0) {
+            out.add(PendingWrite.of(PendingWrite.Kind.LATEST_STATUS, latestKey,
+                    RedisCommands.setWithExpiry(latestKey, message, latestStatusTtlSeconds)));
+        }
+    }
+
+    /** {@code job:42:status} → {@code job:42:latest-status}; {@code null} for any other channel. */
+    static String latestStatusKey(String channel) {
+        if (!channel.startsWith(JOB_PREFIX) || !channel.endsWith(STATUS_SUFFIX)
+                || channel.length() <= JOB_PREFIX.length() + STATUS_SUFFIX.length()) return null;
+        return channel.substring(0, channel.length() - STATUS_SUFFIX.length()) + LATEST_STATUS_SUFFIX;
     }
 }

@@ -1,32 +1,50 @@
 package io.emp.telemetry.agent.emit;
 
-import java.util.Map;
+import redis.clients.jedis.CommandArguments;
 
-/** One encoded command of a batch: an XADD to a stream or a PUBLISH to a channel. Kept until Redis acknowledges it. */
+/**
+ * One encoded command of a batch, kept until Redis acknowledges it: an {@code XADD} of an event or of a
+ * drop report, a {@code PUBLISH} of a status message, or the {@code SET} of a job's latest status.
+ */
 final class PendingWrite {
+    enum Kind {
+        /** XADD of an application event: a rejection is a counted drop. */
+        EVENT,
+        /** XADD of a {@code telemetry.events_dropped} report: a rejection or loss puts its count back. */
+        DROP_REPORT,
+        /** PUBLISH of a status message: a rejection is a counted drop. */
+        STATUS,
+        /** SET job:{id}:latest-status: a convenience copy of a status message, never counted. */
+        LATEST_STATUS,
+        /** SET emp:resource:{instance}: the process's resource, refreshed; never counted. */
+        RESOURCE
+    }
+
+    final Kind kind;
     final String target;
-    /** Entry fields for XADD; {@code null} for PUBLISH. */
-    final Map<String, String> fields;
-    /** Message for PUBLISH; {@code null} for XADD. */
-    final String payload;
-    final boolean dropReport;
+    final CommandArguments command;
+    /** For {@link Kind#DROP_REPORT}: the reason and count it reports. */
+    final DropReason reportedReason;
+    final long reportedCount;
 
-    private PendingWrite(String target, Map<String, String> fields, String payload, boolean dropReport) {
+    private PendingWrite(Kind kind, String target, CommandArguments command, DropReason reportedReason, long reportedCount) {
+        this.kind = kind;
         this.target = target;
-        this.fields = fields;
-        this.payload = payload;
-        this.dropReport = dropReport;
+        this.command = command;
+        this.reportedReason = reportedReason;
+        this.reportedCount = reportedCount;
     }
 
-    static PendingWrite xadd(String stream, Map<String, String> fields, boolean dropReport) {
-        return new PendingWrite(stream, fields, null, dropReport);
+    static PendingWrite of(Kind kind, String target, CommandArguments command) {
+        return new PendingWrite(kind, target, command, null, 0);
     }
 
-    static PendingWrite publish(String channel, String payload) {
-        return new PendingWrite(channel, null, payload, false);
+    static PendingWrite dropReport(String stream, CommandArguments command, DropReason reason, long count) {
+        return new PendingWrite(Kind.DROP_REPORT, stream, command, reason, count);
     }
 
-    boolean isPublish() {
-        return fields == null;
+    /** Whether it stands for events the application emitted (counted when lost). */
+    boolean isApplicationEvent() {
+        return kind == Kind.EVENT || kind == Kind.STATUS;
     }
 }

@@ -122,9 +122,12 @@ public final class RedisEventEmitter implements EventSink, AutoCloseable {
         }
         if (!writer.isAlive()) return counters.dropped(DropReason.SHUTDOWN) == 0;
         int left = loop.reportLossForCaller(queue.size());
-        if (left > 0) {
+        String unreported = loop.unreportedSummary();
+        if (left > 0 || !unreported.isEmpty()) {
             AgentLog.warn("about " + left + " telemetry events could not be written to Redis within " + timeout.toMillis()
-                    + " ms of shutdown and are lost (the writer is still waiting on Redis)");
+                    + " ms of shutdown and are lost (the writer is still waiting on Redis)"
+                    + (unreported.isEmpty() ? "" : "; telemetry events dropped and never reported to Redis: " + unreported
+                    + (left > 0 ? " plus those " + left : "")));
         }
         return false;
     }

@@ -2,9 +2,9 @@ package io.emp.telemetry.agent.emit;
 
 import io.emp.telemetry.agent.config.EmitterConfig;
 import io.emp.telemetry.agent.log.AgentLog;
-import io.lettuce.core.RedisFuture;
-import io.lettuce.core.XTrimArgs;
-import io.lettuce.core.api.StatefulRedisConnection;
+import redis.clients.jedis.CommandArguments;
+import redis.clients.jedis.Connection;
+import redis.clients.jedis.exceptions.JedisDataException;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,27 +25,29 @@ final class RetentionTrimmer {
         this.nextTrimNanos = System.nanoTime();
     }
 
-    /** Trims both streams when due; failures are left to the next batch to detect. */
-    void trimIfDue(StatefulRedisConnection<String, String> connection) {
+    /**
+     * Trims both streams when due. An error reply is logged at debug (the next interval tries again); a
+     * lost connection propagates to the writer, which reconnects.
+     */
+    void trimIfDue(Connection connection) {
         long now = System.nanoTime();
         if (now - nextTrimNanos < 0) return;
         nextTrimNanos = now + config.trimInterval().toNanos();
-        List<RedisFuture<Long>> futures = new ArrayList<>(2);
-        add(connection, config.eventsStream(), config.eventsRetention(), futures);
-        add(connection, config.errorsStream(), config.errorsRetention(), futures);
-        if (futures.isEmpty()) return;
-        connection.flushCommands();
-        long deadline = System.nanoTime() + config.redisTimeout().toNanos();
-        for (RedisFuture<Long> f : futures) {
-            Throwable error = BatchWriter.await(f, deadline);
-            if (error != null) AgentLog.debug("retention trim failed: " + error);
+        List<CommandArguments> commands = new ArrayList<>(2);
+        add(config.eventsStream(), config.eventsRetention(), commands);
+        add(config.errorsStream(), config.errorsRetention(), commands);
+        for (CommandArguments c : commands) connection.sendCommand(c);
+        for (int i = 0; i < commands.size(); i++) {
+            try {
+                connection.getOne();
+            } catch (JedisDataException error) {
+                AgentLog.debug("retention trim failed: " + error.getMessage());
+            }
         }
     }
 
-    private static void add(StatefulRedisConnection<String, String> connection, String stream, Duration retention,
-                            List<RedisFuture<Long>> futures) {
+    private static void add(String stream, Duration retention, List<CommandArguments> commands) {
         if (retention.isZero()) return;
-        String minId = Long.toString(System.currentTimeMillis() - retention.toMillis());
-        futures.add(connection.async().xtrim(stream, new XTrimArgs().minId(minId).approximateTrimming()));
+        commands.add(RedisCommands.trimOlderThan(stream, System.currentTimeMillis() - retention.toMillis()));
     }
 }

@@ -2,7 +2,8 @@ package io.emp.telemetry.agent.emit;
 
 import io.emp.telemetry.agent.config.EmitterConfig;
 import io.emp.telemetry.agent.log.AgentLog;
-import io.lettuce.core.api.StatefulRedisConnection;
+import redis.clients.jedis.Connection;
+import redis.clients.jedis.exceptions.JedisDataException;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,11 +13,15 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * The emitter's single background thread: connect (with backoff), drain the queue in batches,
- * encode, pipeline, keep what Redis did not acknowledge, report drops, trim by age. Because there
- * is one writer and one connection, entries reach Redis in the order they were queued.
+ * encode, pipeline, keep what Redis did not acknowledge, report drops, keep the resource key, trim by
+ * age. Because there is one writer and one connection, entries reach Redis in the order they were queued.
  */
 final class WriterLoop implements Runnable {
     private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    /** Retry interval while nothing listens at Redis's address: a refused connect costs the server nothing. */
+    static final long REFUSED_PROBE_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
+    /** Longest pause after a transient error reply (OOM, LOADING): the connection is fine, only the server is busy. */
+    private static final long SERVER_BUSY_MAX_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final EmitterConfig config;
     private final BlockingQueue<Object> queue;
@@ -24,6 +29,7 @@ final class WriterLoop implements Runnable {
     private final RedisConnector connector;
     private final BatchWriter writer;
     private final RetentionTrimmer trimmer;
+    private final ResourceKey resourceKey;
     private final Encoder encoder;
     private final Backoff backoff;
     private final DropReports dropReports;
@@ -42,11 +48,12 @@ final class WriterLoop implements Runnable {
         this.queue = queue;
         this.counters = counters;
         this.connector = new RedisConnector(config);
-        this.writer = new BatchWriter(config, counters);
         this.trimmer = new RetentionTrimmer(config);
+        this.resourceKey = new ResourceKey(config);
         this.encoder = new Encoder(config);
         this.backoff = new Backoff(config.backoffMin(), config.backoffMax());
         this.dropReports = new DropReports(config, counters, encoder);
+        this.writer = new BatchWriter(counters, dropReports);
     }
 
     @Override
@@ -56,13 +63,13 @@ final class WriterLoop implements Runnable {
                 try {
                     step();
                 } catch (Throwable t) {
-                    // Unexpected (a Lettuce or JVM surprise): keep the batch, start over on a new connection.
-                    AgentLog.once("writer-error:" + t.getClass().getName(), AgentLog.Level.WARN,
-                            "telemetry writer error, retrying on a new connection: " + t);
+                    // A connection lost outside a batch (trim, resource key), or a surprise: keep the batch, start over.
+                    if (!(t instanceof redis.clients.jedis.exceptions.JedisConnectionException)) {
+                        AgentLog.once("writer-error:" + t.getClass().getName(), AgentLog.Level.WARN,
+                                "telemetry writer error, retrying on a new connection: " + t);
+                    }
                     counters.failedBatches.incrementAndGet();
-                    connector.disconnect();
-                    connected = false;
-                    pause(backoff.nextNanos());
+                    connectionLost();
                 }
             }
         } finally {
@@ -101,26 +108,33 @@ final class WriterLoop implements Runnable {
         return batch.size();
     }
 
+    String resourceKey() {
+        return resourceKey.key();
+    }
+
     private boolean finished() {
         return stopping && (abandoned || System.nanoTime() - stopDeadlineNanos >= 0 || (batch.isEmpty() && queue.isEmpty()));
     }
 
     /** One round: make sure there is a connection, fill the batch, write it (or trim when idle). */
     private void step() {
-        StatefulRedisConnection<String, String> c = connector.connection();
+        Connection c = connector.connection();
         if (c == null) {
             connected = false;
             c = connector.connect();
             if (c == null) {
                 counters.failedConnects.incrementAndGet();
-                pause(backoff.nextNanos());
+                long wait = backoff.nextNanos();
+                pause(connector.lastFailureRefused() ? Math.min(wait, REFUSED_PROBE_NANOS) : wait);
                 return;
             }
             connected = true;
             counters.connects.incrementAndGet();
             backoff.reset();
             dropReports.connectionReturned();
+            resourceKey.connectionReturned();
         }
+        resourceKey.writeIfDue(c);
         // Top up a batch kept from a failed write too, so that the first write after a reconnect frees queue space.
         if (batch.size() < config.batchSize()) fill();
         dropReports.addDue(batch);
@@ -128,16 +142,27 @@ final class WriterLoop implements Runnable {
             trimmer.trimIfDue(c);
             return;
         }
-        Throwable failure = writer.write(c, batch);
-        if (failure != null) {
+        RuntimeException failure = writer.write(c, batch);
+        if (failure instanceof JedisDataException) {
+            // Redis answered, but cannot take writes now (OOM until a consumer trims, LOADING after a restart):
+            // keep the batch and the connection, try again shortly.
+            counters.failedBatches.incrementAndGet();
+            AgentLog.debug("Redis refused a batch for now (" + failure.getMessage() + "), " + batch.size() + " entries kept");
+            pause(Math.min(backoff.nextNanos(), SERVER_BUSY_MAX_NANOS));
+        } else if (failure != null) {
             counters.failedBatches.incrementAndGet();
             AgentLog.debug("batch failed, " + batch.size() + " entries kept for re-sending: " + failure);
-            connector.disconnect();
-            connected = false;
-            pause(backoff.nextNanos());
+            connectionLost();
         } else {
+            backoff.reset();
             trimmer.trimIfDue(c);
         }
+    }
+
+    private void connectionLost() {
+        connector.disconnect();
+        connected = false;
+        pause(backoff.nextNanos());
     }
 
     /** Fills the batch up to its size from the queue; waits briefly for a first item only when the batch is empty. */
@@ -148,8 +173,8 @@ final class WriterLoop implements Runnable {
             if (first == null) return;
             drained.add(first);
             queue.drainTo(drained, room - 1);
-            // Under a steady trickle every event would be its own round trip (and its own wake-up of
-            // the network thread): linger briefly so a batch gathers what arrives meanwhile.
+            // Under a steady trickle every event would be its own round trip: linger briefly so a batch
+            // gathers what arrives meanwhile.
             if (drained.size() < room && !stopping && config.batchLinger().toNanos() > 0) {
                 LockSupport.parkNanos(this, config.batchLinger().toNanos());
                 queue.drainTo(drained, room - drained.size());
@@ -161,7 +186,7 @@ final class WriterLoop implements Runnable {
         counters.dequeued(drained);
         for (Object item : drained) {
             try {
-                batch.add(encoder.encode(item));
+                encoder.encode(item, batch);
             } catch (Throwable t) {
                 counters.drop(DropReason.ENCODE_FAILED, 1);
                 AgentLog.once("encode-failed:" + t.getClass().getName(), AgentLog.Level.WARN,
@@ -177,21 +202,60 @@ final class WriterLoop implements Runnable {
         if (wait > 0 && !abandoned) LockSupport.parkNanos(this, wait);
     }
 
+    /**
+     * Counts what is left as shutdown drops, tries once to report every unreported count to Redis, and
+     * logs whatever could not be reported: no count is lost without a trace, even at exit.
+     */
     private void finish() {
         connected = false;
-        int left = batch.size();
+        int left = 0;
+        for (PendingWrite w : batch) {
+            if (w.kind == PendingWrite.Kind.DROP_REPORT) dropReports.notWritten(w);
+            else if (w.isApplicationEvent()) left++;
+        }
         batch.clear();
         List<Object> rest = new ArrayList<>();
         queue.drainTo(rest);
         counters.dequeued(rest);
         left += rest.size();
-        if (left > 0) {
-            counters.drop(DropReason.SHUTDOWN, left);
-            if (!lossReportedByCaller) {
-                AgentLog.warn(left + (left == 1 ? " telemetry event" : " telemetry events") + " could not be written to Redis before shutdown and are lost "
-                        + "(Redis unreachable or slow; the shutdown flush may take " + stopBudgetMillis + " ms, see shutdown.timeout)");
-            }
-        }
+        if (left > 0) counters.drop(DropReason.SHUTDOWN, left);
+        reportAtExit();
+        if (!lossReportedByCaller) logAtExit(left);
         connector.shutdown();
+    }
+
+    private void reportAtExit() {
+        Connection c = abandoned ? null : connector.connection();
+        if (c == null || !counters.hasUnreported()) return;
+        List<PendingWrite> reports = new ArrayList<>();
+        dropReports.addAll(reports);
+        try {
+            writer.write(c, reports);
+        } catch (Throwable ignored) {
+            // Counted back below and logged.
+        }
+        for (PendingWrite r : reports) dropReports.notWritten(r);
+    }
+
+    private void logAtExit(int left) {
+        String unreported = counters.unreportedSummary();
+        if (left == 0 && unreported.isEmpty()) return;
+        StringBuilder line = new StringBuilder();
+        if (left > 0) {
+            line.append(left).append(left == 1 ? " telemetry event" : " telemetry events")
+                    .append(" could not be written to Redis before shutdown and are lost (Redis unreachable or slow; the shutdown flush may take ")
+                    .append(stopBudgetMillis).append(" ms, see shutdown.timeout)");
+        }
+        if (!unreported.isEmpty()) {
+            line.append(line.length() == 0 ? "" : "; ").append("telemetry events dropped and never reported to Redis: ").append(unreported);
+        } else {
+            line.append("; counted in a telemetry.events_dropped report");
+        }
+        AgentLog.warn(line.toString());
+    }
+
+    /** Unreported drops for the caller's log line when the writer is stuck past the shutdown budget. */
+    String unreportedSummary() {
+        return counters.unreportedSummary();
     }
 }

@@ -108,12 +108,12 @@ class EmitterConfigTest {
 
     @Test
     void serviceNameFallsBackToOtelThenMainClass() {
-        assertEquals("emp-svc", ServiceName.resolve(settings("service.name", "emp-svc")));
+        assertEquals("emp-svc", ServiceName.resolve(settings("service.name", "emp-svc"), java.util.Map.of()));
         assertEquals("com.acme.Worker", ServiceName.fromCommand("com.acme.Worker --port 1"));
         assertEquals("api-server", ServiceName.fromCommand("/opt/app/api-server.jar"));
         assertNull(ServiceName.fromCommand(" "));
         // Without EMP_SERVICE_NAME / OTEL_SERVICE_NAME this JVM's main class (surefire's booter) is used.
-        String fallback = ServiceName.resolve(settings());
+        String fallback = ServiceName.resolve(settings(), java.util.Map.of());
         assertFalse(fallback.isEmpty());
     }
 }

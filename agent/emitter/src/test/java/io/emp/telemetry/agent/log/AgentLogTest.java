@@ -87,10 +87,4 @@ class AgentLogTest {
             java.nio.file.Files.deleteIfExists(file);
         }
     }
-
-    @Test
-    void lettuceMessagesAreFormatted() {
-        assertEquals("a 1 b 2", LettuceLogBridge.format(new Object[]{"a {} b {}", 1, 2}));
-        assertEquals("x 1 2 3", LettuceLogBridge.format(new Object[]{"x {}", new Object[]{1, 2, 3}}));
-    }
 }

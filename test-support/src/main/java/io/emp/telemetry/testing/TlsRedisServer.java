@@ -1,4 +1,4 @@
-package io.emp.telemetry.agent.emit;
+package io.emp.telemetry.testing;
 
 import java.io.File;
 import java.io.IOException;
@@ -16,24 +16,35 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * A TLS-only redis-server for one test class, with a throw-away CA and server certificate made by
- * openssl (test-support's RedisExtension has no TLS mode). Killed and deleted on close.
+ * A TLS-only redis-server for one test class, with a throw-away CA, a server certificate for
+ * {@code 127.0.0.1}/{@code localhost} and a client certificate, all made by openssl (RedisExtension has
+ * no TLS mode). {@link #startRequiringClientCertificates()} makes the server demand a client
+ * certificate signed by the CA. Killed and deleted on close.
  */
-final class TlsRedisServer implements AutoCloseable {
-    final Path dir;
-    final Path caPem;
-    final int port;
+public final class TlsRedisServer implements AutoCloseable {
+    public final Path dir;
+    /** The CA that signed the server and client certificates (PEM). */
+    public final Path caPem;
+    /** A client certificate signed by the CA, and its PKCS#8 key (PEM). */
+    public final Path clientCertPem;
+    public final Path clientKeyPem;
+    /** A second CA that signed nothing: trusting only it must fail the handshake. */
+    public final Path otherCaPem;
+    public final int port;
     private final Process process;
 
     private TlsRedisServer(Path dir, int port, Process process) {
         this.dir = dir;
         this.caPem = dir.resolve("ca.pem");
+        this.clientCertPem = dir.resolve("client.pem");
+        this.clientKeyPem = dir.resolve("client.key");
+        this.otherCaPem = dir.resolve("other-ca.pem");
         this.port = port;
         this.process = process;
     }
 
     /** Whether redis-server was built with TLS and openssl exists. */
-    static boolean available() {
+    public static boolean available() {
         try {
             Process p = new ProcessBuilder("redis-server", "--version").redirectErrorStream(true).start();
             String v = new String(p.getInputStream().readAllBytes());
@@ -52,7 +63,15 @@ final class TlsRedisServer implements AutoCloseable {
         return bin;
     }
 
-    static TlsRedisServer start() throws Exception {
+    public static TlsRedisServer start() throws Exception {
+        return start(false);
+    }
+
+    public static TlsRedisServer startRequiringClientCertificates() throws Exception {
+        return start(true);
+    }
+
+    private static TlsRedisServer start(boolean clientAuth) throws Exception {
         Path dir = Files.createTempDirectory("emp-tls-redis-");
         run(dir, "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key", "-out", "ca.pem",
                 "-days", "1", "-subj", "/CN=emp-test-ca");
@@ -61,13 +80,19 @@ final class TlsRedisServer implements AutoCloseable {
         Files.writeString(dir.resolve("ext.cnf"), "subjectAltName=IP:127.0.0.1,DNS:localhost\n");
         run(dir, "openssl", "x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial",
                 "-out", "server.pem", "-days", "1", "-extfile", "ext.cnf");
+        run(dir, "openssl", "req", "-newkey", "rsa:2048", "-nodes", "-keyout", "client.key", "-out", "client.csr",
+                "-subj", "/CN=emp-agent");
+        run(dir, "openssl", "x509", "-req", "-in", "client.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial",
+                "-out", "client.pem", "-days", "1");
+        run(dir, "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "other-ca.key", "-out", "other-ca.pem",
+                "-days", "1", "-subj", "/CN=emp-other-ca");
         int port;
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = s.getLocalPort();
         }
         List<String> cmd = new ArrayList<>(Arrays.asList(which("redis-server"), "--port", "0", "--tls-port", Integer.toString(port),
                 "--tls-cert-file", "server.pem", "--tls-key-file", "server.key", "--tls-ca-cert-file", "ca.pem",
-                "--tls-auth-clients", "no", "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
+                "--tls-auth-clients", clientAuth ? "yes" : "no", "--bind", "127.0.0.1", "127.0.0.2", "--save", "", "--appendonly", "no",
                 "--dir", dir.toString(), "--logfile", dir.resolve("redis.log").toString()));
         Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("stdout.log").toFile()).start();
@@ -98,8 +123,14 @@ final class TlsRedisServer implements AutoCloseable {
         }
     }
 
-    String url() {
+    /** {@code rediss://127.0.0.1:port} (the certificate names 127.0.0.1 and localhost). */
+    public String url() {
         return "rediss://127.0.0.1:" + port;
+    }
+
+    /** The same server under a name its certificate does not carry: host-name verification must refuse it. */
+    public String urlWithWrongHostName() {
+        return "rediss://127.0.0.2:" + port;
     }
 
     @Override
