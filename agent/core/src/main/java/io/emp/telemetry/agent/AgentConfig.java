@@ -19,8 +19,18 @@ public final class AgentConfig {
 
     private AgentConfig(Settings settings) {
         this.settings = settings;
-        this.enabled = !"false".equalsIgnoreCase(settings.get("enabled", "true").trim());
+        this.enabled = enabled(settings);
         this.rulePaths = RuleLoader.paths(settings.get("rules"));
+    }
+
+    /**
+     * {@code EMP_ENABLED} when given (an explicit EMP key wins); else the OpenTelemetry switch
+     * {@code OTEL_SDK_DISABLED=true} / {@code -Dotel.sdk.disabled=true} turns the agent off the same way.
+     */
+    private static boolean enabled(Settings settings) {
+        if (settings.isSet("enabled")) return !"false".equalsIgnoreCase(settings.get("enabled").trim());
+        String otelDisabled = settings.otel("OTEL_SDK_DISABLED");
+        return otelDisabled == null || !"true".equalsIgnoreCase(otelDisabled.trim());
     }
 
     public static AgentConfig from(Settings settings) {
@@ -31,7 +41,7 @@ public final class AgentConfig {
         return settings;
     }
 
-    /** {@code EMP_ENABLED=false}: the agent does nothing at all. */
+    /** {@code EMP_ENABLED=false} (or {@code OTEL_SDK_DISABLED=true}): the agent does nothing at all. */
     public boolean enabled() {
         return enabled;
     }

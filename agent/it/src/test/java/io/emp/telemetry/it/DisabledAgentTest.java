@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Without the agent, or with {@code EMP_ENABLED=false}, the application runs unchanged: nothing is
+ * Without the agent, or with {@code EMP_ENABLED=false} (or {@code OTEL_SDK_DISABLED=true}), the application runs unchanged: nothing is
  * emitted, the agent prints nothing, and the facade goes to the application's own backend.
  */
 class DisabledAgentTest {
@@ -31,6 +31,22 @@ class DisabledAgentTest {
         assertTrue(result.stdout.contains(ALL_CALLS_TO_APP_BACKEND), "facade not bound: " + result.stdout);
         assertFalse(result.stderr.contains("[emp-telemetry]"), "the agent says nothing: " + result.stderr);
         assertNothingEmitted("disabled");
+    }
+
+    @Test
+    void otelSdkDisabledTurnsEverythingOffLikeEnabledFalse() throws Exception {
+        JvmRun.Result result = rulesApp("otel-disabled", JvmRun.on(Jdks.all().get(0)).env("OTEL_SDK_DISABLED", "true"));
+        assertEquals(0, result.exitCode, result::toString);
+        assertTrue(result.stdout.contains(ALL_CALLS_TO_APP_BACKEND), "facade not bound: " + result.stdout);
+        assertFalse(result.stderr.contains("[emp-telemetry]"), "the agent says nothing: " + result.stderr);
+        assertNothingEmitted("otel-disabled");
+    }
+
+    @Test
+    void explicitEmpEnabledWinsOverOtelSdkDisabled() throws Exception {
+        JvmRun.Result result = rulesApp("emp-wins", JvmRun.on(Jdks.all().get(0)).env("OTEL_SDK_DISABLED", "true").env("EMP_ENABLED", "true"));
+        assertEquals(0, result.exitCode, result::toString);
+        assertTrue(result.stderr.contains("[emp-telemetry]"), "the agent runs: " + result.stderr);
     }
 
     @Test
