@@ -123,7 +123,7 @@ public final class RedisEventEmitter implements EventSink, AutoCloseable {
         if (!writer.isAlive()) return counters.dropped(DropReason.SHUTDOWN) == 0;
         int left = loop.reportLossForCaller(queue.size());
         String unreported = loop.unreportedSummary();
-        if (left > 0 || !unreported.isEmpty()) {
+        if (left >= 0 && (left > 0 || !unreported.isEmpty())) {
             AgentLog.warn("about " + left + " telemetry events could not be written to Redis within " + timeout.toMillis()
                     + " ms of shutdown and are lost (the writer is still waiting on Redis)"
                     + (unreported.isEmpty() ? "" : "; telemetry events dropped and never reported to Redis: " + unreported

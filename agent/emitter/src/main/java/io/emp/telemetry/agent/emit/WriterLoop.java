@@ -42,6 +42,8 @@ final class WriterLoop implements Runnable {
     private volatile long stopDeadlineNanos;
     private volatile long stopBudgetMillis;
     private volatile boolean connected;
+    /** The exit line is written (by {@link #finish}); the caller of close must not write a second one. */
+    private volatile boolean exitLogged;
 
     WriterLoop(EmitterConfig config, BlockingQueue<Object> queue, EmitterCounters counters) {
         this.config = config;
@@ -94,9 +96,10 @@ final class WriterLoop implements Runnable {
      * Called by {@code close} when the writer is stuck in a network call past the budget: the caller
      * logs the loss (returned estimate) so that {@link #finish} does not log it a second time.
      */
+    /** Returns -1 when the writer has already logged its exit line. */
     int reportLossForCaller(int queued) {
         lossReportedByCaller = true;
-        return queued + batch.size();
+        return exitLogged ? -1 : queued + batch.size();
     }
 
     boolean connected() {
@@ -221,6 +224,7 @@ final class WriterLoop implements Runnable {
         if (left > 0) counters.drop(DropReason.SHUTDOWN, left);
         reportAtExit();
         if (!lossReportedByCaller) logAtExit(left);
+        exitLogged = true;
         connector.shutdown();
     }
 
