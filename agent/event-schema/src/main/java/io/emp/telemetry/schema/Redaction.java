@@ -297,7 +297,7 @@ public final class Redaction {
 
     private static boolean isValueEnd(char c) {
         return Character.isWhitespace(c) || c == ',' || c == ';' || c == '&' || c == '"' || c == '\'' || c == '}'
-                || c == '<' || c == '>';
+                || c == ')' || c == '<' || c == '>';
     }
 
     private static boolean isSchemeChar(char c) {

@@ -73,6 +73,7 @@ class RedactionTest {
         assertEquals("Authorization: Bearer [REDACTED]", R.text("Authorization: Bearer eyJhbGciOi"));
         assertEquals("GET /x?access_token=[REDACTED]&page=2", R.text("GET /x?access_token=abc123&page=2"));
         assertEquals("passwd='[REDACTED]'", R.text("passwd='p w'"));
+        assertEquals("failed (password=[REDACTED])", R.text("failed (password=hunter2)"));
     }
 
     @Test
