@@ -112,6 +112,7 @@ class RuleSafetyTest {
                 "    attributes:", "      x: " + path, "    emit: {enter: x.y}");
         RuleProblem p = only(set);
         assertEquals(6, p.line());
+        assertEquals(10, p.column());
         assertTrue(p.message().contains("300007 characters long; at most 512"), p.message());
         assertTrue(p.message().length() < 400, "the path is not echoed in full");
     }
