@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -52,8 +53,11 @@ public final class Redaction {
             split(firstNonEmpty(System.getenv(KEYS_ENV), System.getProperty(KEYS_PROPERTY))));
     private static final Redaction DEFAULTS = new Redaction(DEFAULT_KEYS);
 
+    private static final int MAX_REMEMBERED = 4096;
+
     private final String[] normalized;
     private final List<String> keys;
+    private final Map<String, Boolean> remembered = new ConcurrentHashMap<>();
 
     private Redaction(Collection<String> keys) {
         List<String> n = new ArrayList<>();
@@ -99,11 +103,27 @@ public final class Redaction {
         return keys;
     }
 
-    /** Whether a name (attribute, map key, field, setting) holds a secret. Allocation-free. */
+    /**
+     * Whether a name (attribute, map key, field, setting) holds a secret. Names are nearly always constants, so the
+     * answer is remembered (for up to {@value #MAX_REMEMBERED} names of at most 128 characters): one map lookup on
+     * the hot path.
+     */
     public boolean isSensitive(String name) {
         if (name == null || name.isEmpty()) {
             return false;
         }
+        Boolean known = remembered.get(name);
+        if (known != null) {
+            return known;
+        }
+        boolean sensitive = scan(name);
+        if (name.length() <= 128 && remembered.size() < MAX_REMEMBERED) {
+            remembered.put(name, sensitive);
+        }
+        return sensitive;
+    }
+
+    private boolean scan(String name) {
         for (String word : normalized) {
             if (containsNormalized(name, word)) {
                 return true;
