@@ -15,6 +15,7 @@ import io.emp.telemetry.agent.rules.RuleLoader;
 import io.emp.telemetry.agent.rules.RuleProblem;
 import io.emp.telemetry.agent.rules.RuleSet;
 import io.emp.telemetry.bootstrap.Bridge;
+import io.emp.telemetry.schema.Redaction;
 
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
@@ -42,6 +43,8 @@ final class AgentInstaller {
         lifecycle.starting();
         addShutdownHook(lifecycle, emitter);
 
+        // EMP_REDACT_KEYS / -Demp.redact.keys are read by Redaction itself; this adds the agent option
+        Redaction.addSharedKeys(config.settings().get("redact.keys"));
         RuleSet rules = RuleLoader.load(AgentInstaller.class.getClassLoader(), config.rulePaths());
         for (RuleProblem problem : rules.problems()) {
             Log.warn("rules", problem.toString());

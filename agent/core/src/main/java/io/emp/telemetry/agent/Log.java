@@ -1,6 +1,7 @@
 package io.emp.telemetry.agent;
 
 import io.emp.telemetry.agent.log.AgentLog;
+import io.emp.telemetry.schema.StackTraces;
 
 /**
  * The agent core's log lines, {@code [emp-telemetry] LEVEL component: message}, through the
@@ -39,7 +40,8 @@ public final class Log {
         try {
             if (!AgentLog.isEnabled(level)) return;
             AgentLog.log(level, component + ": " + message + (t == null ? "" : " (" + t + ")"));
-            if (t != null && debugEnabled()) t.printStackTrace();
+            // through AgentLog too: its sink, and the redaction every line passes (a stack can quote a secret)
+            if (t != null && debugEnabled()) AgentLog.log(level, StackTraces.format(t, 16 * 1024));
         } catch (Throwable ignored) {
             // logging must never hurt the application
         }

@@ -174,17 +174,31 @@ public final class TelemetryEvent {
         public Builder machineId(String s) { this.machineId = s; return this; }
         public Builder userId(String s) { this.userId = s; return this; }
         public Builder errorType(String s) { this.errorType = s; return this; }
-        public Builder errorMessage(String s) { this.errorMessage = EventCodec.cut(s, Limits.MAX_ERROR_MESSAGE_CHARS); return this; }
-        public Builder errorStack(String s) { this.errorStack = EventCodec.cut(s, Limits.MAX_ERROR_STACK_CHARS); return this; }
+
+        /** The message with secrets masked ({@link Redaction#text}), then capped: every producer gets both. */
+        public Builder errorMessage(String s) { this.errorMessage = redactedText(s, Limits.MAX_ERROR_MESSAGE_CHARS); return this; }
+
+        /** The stack with secrets masked ({@link Redaction#text}), then capped. */
+        public Builder errorStack(String s) { this.errorStack = redactedText(s, Limits.MAX_ERROR_STACK_CHARS); return this; }
+
+        /** Cut to twice the cap first (the scan stays cheap for huge text), then redacted, then cut to the cap. */
+        private static String redactedText(String s, int cap) {
+            if (s == null) return null;
+            return EventCodec.cut(Redaction.shared().text(EventCodec.cut(s, 2 * cap)), cap);
+        }
 
         /**
          * Adds one attribute; {@code null} values are ignored. Values should be String, Number or
          * Boolean. Strings are cut to {@link Limits#MAX_VALUE_CHARS} and attributes beyond
          * {@link Limits#MAX_ATTRIBUTES} are dropped (both marked {@link Attributes#TRUNCATED}), so an
-         * event waiting in a queue can never be larger than the limits allow.
+         * event waiting in a queue can never be larger than the limits allow. The value of a sensitive
+         * name ({@link Redaction}) is replaced by {@link Redaction#MASK}, credentials in URLs are masked.
          */
         public Builder attribute(String key, Object value) {
             if (key != null && value != null) {
+                Redaction redaction = Redaction.shared();
+                if (redaction.isSensitive(key)) value = Redaction.MASK;
+                else if (value instanceof String) value = Redaction.urls((String) value);
                 if (data == null) data = new LinkedHashMap<>();
                 if (data.size() >= Limits.MAX_ATTRIBUTES && !data.containsKey(key)) {
                     data.put(Attributes.TRUNCATED, Boolean.TRUE);
@@ -211,7 +225,7 @@ public final class TelemetryEvent {
             if (t != null) {
                 this.errorType = t.getClass().getName();
                 errorMessage(t.getMessage());
-                this.errorStack = StackTraces.format(t, Limits.MAX_ERROR_STACK_CHARS);
+                errorStack(StackTraces.format(t, 2 * Limits.MAX_ERROR_STACK_CHARS));
             }
             return this;
         }

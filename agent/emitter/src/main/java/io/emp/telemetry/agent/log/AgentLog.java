@@ -1,6 +1,7 @@
 package io.emp.telemetry.agent.log;
 
 import io.emp.telemetry.agent.config.Settings;
+import io.emp.telemetry.schema.Redaction;
 
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -86,7 +87,8 @@ public final class AgentLog {
     public static void log(Level level, String message) {
         if (!isEnabled(level)) return;
         try {
-            sink.accept(PREFIX + level.name() + " " + message);
+            // Last line of defence: whatever a caller put in (an exception text, a URL), no secret is printed.
+            sink.accept(PREFIX + level.name() + " " + Redaction.shared().text(message));
         } catch (Throwable ignored) {
             // Logging must never break the caller (a closed stderr, a full disk).
         }

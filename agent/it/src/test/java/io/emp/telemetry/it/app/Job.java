@@ -8,12 +8,14 @@ public class Job {
     private final String type;
     private final Map<String, Object> payload;
     private final Owner owner;
+    private final String summary;
 
     public Job(String id, String type, Map<String, Object> payload, Owner owner) {
         this.id = id;
         this.type = type;
         this.payload = payload;
         this.owner = owner;
+        this.summary = type + ":" + id;
     }
 
     public String getId() {
@@ -32,9 +34,12 @@ public class Job {
         return owner;
     }
 
-    /** Instrumented by a rule of its own: the agent reading it for another rule must not emit. */
+    /**
+     * Instrumented by a rule of its own: the agent reading it for another rule must not emit. A plain field read,
+     * so a rule path may call it (a computed getter would not be called at all).
+     */
     public String getSummary() {
-        return type + ":" + id;
+        return summary;
     }
 
     public static final class Owner {

@@ -40,7 +40,8 @@ public final class CorrelationSpec {
         if (value == null) {
             return null;
         }
-        Object formatted = ValueFormatter.format(value, null);
+        // Only value types make ids: an application object's placeholder would put every job in one trace.
+        Object formatted = ValueFormatter.scalar(value);
         String id = formatted == null ? null : ValueFormatter.cap(String.valueOf(formatted), MAX_ID_CHARS);
         return id == null || id.isEmpty() ? null : id;
     }

@@ -1,77 +1,45 @@
 package io.emp.telemetry.agent.rules;
 
-import java.util.ArrayList;
-import java.util.Arrays;
+import io.emp.telemetry.schema.Redaction;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 
 /**
- * Masks attributes whose names look secret. A name is sensitive when, lower-cased and with {@code _ - .} removed, it
- * contains one of the deny-listed words; so {@code apiKey}, {@code api_key}, {@code X-Api-Key} and {@code authToken}
- * are all caught by the defaults.
+ * A rule's view of the one shared redaction list ({@link Redaction}, in event-schema): the shared list (defaults,
+ * {@code EMP_REDACT_KEYS}) plus the names of the rule's own {@code redact:} key. Holds no list of its own.
  */
 public final class Redactor {
-    public static final String MASK = "[REDACTED]";
-    public static final List<String> DEFAULT_NAMES = Collections.unmodifiableList(
-            Arrays.asList("password", "secret", "token", "authorization", "apiKey", "api_key", "cookie"));
+    public static final String MASK = Redaction.MASK;
+    public static final List<String> DEFAULT_NAMES = Redaction.DEFAULT_KEYS;
 
-    private static final Redactor DEFAULTS = new Redactor(DEFAULT_NAMES);
+    private static final Redactor DEFAULTS = new Redactor(null);
 
-    private final String[] normalizedNames;
+    /** Null: just the shared list, read at each call (keys configured after loading still apply). */
+    private final Redaction extended;
 
-    private Redactor(Collection<String> names) {
-        List<String> normalized = new ArrayList<>();
-        for (String name : names) {
-            String n = normalize(name);
-            if (!n.isEmpty() && !normalized.contains(n)) {
-                normalized.add(n);
-            }
-        }
-        this.normalizedNames = normalized.toArray(new String[0]);
+    private Redactor(Redaction extended) {
+        this.extended = extended;
     }
 
     public static Redactor defaults() {
         return DEFAULTS;
     }
 
-    /** The default deny list plus {@code names}. */
+    /** The shared list plus {@code names}. */
     public static Redactor withExtraNames(Collection<String> names) {
         if (names == null || names.isEmpty()) {
             return DEFAULTS;
         }
-        List<String> all = new ArrayList<>(DEFAULT_NAMES);
-        all.addAll(names);
-        return new Redactor(all);
+        return new Redactor(Redaction.shared().withKeys(names));
     }
 
     public boolean isSensitive(String attributeName) {
-        if (attributeName == null) {
-            return false;
-        }
-        String n = normalize(attributeName);
-        for (String denied : normalizedNames) {
-            if (n.contains(denied)) {
-                return true;
-            }
-        }
-        return false;
+        return (extended == null ? Redaction.shared() : extended).isSensitive(attributeName)
+                || extended != null && Redaction.shared().isSensitive(attributeName);
     }
 
     /** {@value #MASK} when the name is sensitive (and the value not null), else the value unchanged. */
     public Object redact(String attributeName, Object value) {
         return value != null && isSensitive(attributeName) ? MASK : value;
-    }
-
-    private static String normalize(String name) {
-        StringBuilder sb = new StringBuilder(name.length());
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            if (c != '_' && c != '-' && c != '.' && c != ' ') {
-                sb.append(c);
-            }
-        }
-        return sb.toString().toLowerCase(Locale.ROOT);
     }
 }

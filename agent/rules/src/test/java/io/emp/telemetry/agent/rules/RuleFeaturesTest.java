@@ -233,8 +233,11 @@ class RuleFeaturesTest {
     }
 
     @Test
-    void namesJdkTypeIsReported() {
-        assertTrue(only("rules:\n  - id: h\n    type: {subtypeOf: java.net.http.HttpClient}\n"
+    void namesJdkTypeIsReportedOnlyWhenAllowed() {
+        assertTrue(only("rules:\n  - id: h\n    type: {subtypeOf: java.net.http.HttpClient, allowJdkTypes: true}\n"
+                + "    method: {name: send}\n    emit: {enter: http.client_sending}\n").namesJdkType());
+        // without the opt-in a JDK supertype only selects the application's own subtypes
+        assertFalse(only("rules:\n  - id: h\n    type: {subtypeOf: java.net.http.HttpClient}\n"
                 + "    method: {name: send}\n    emit: {enter: http.client_sending}\n").namesJdkType());
     }
 

@@ -5,7 +5,10 @@ import io.opentelemetry.sdk.autoconfigure.spi.ConfigProperties;
 
 import java.net.URI;
 import java.time.Duration;
+import io.emp.telemetry.schema.Redaction;
+
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -24,16 +27,20 @@ record OtlpHttpSettings(URI endpoint, Map<String, String> headers, boolean gzip,
         String[] compression = {"none"};
         Duration[] timeout = {DEFAULT_TIMEOUT};
         boolean[] customTls = {false};
-        OtlpConfigUtil.configureOtlpExporterBuilder(signal.dataType, config,
-                loader -> { },
-                url -> endpoint[0] = url,
-                headers::put,
-                c -> compression[0] = c,
-                t -> timeout[0] = t,
-                trustedCertificates -> customTls[0] = true,
-                (clientKey, clientCertificate) -> customTls[0] = true,
-                retryPolicy -> { }, // the collector retries with its own back-off, which honours Retry-After
-                memoryMode -> { });
+        try {
+            OtlpConfigUtil.configureOtlpExporterBuilder(signal.dataType, config,
+                    loader -> { },
+                    url -> endpoint[0] = url,
+                    headers::put,
+                    c -> compression[0] = c,
+                    t -> timeout[0] = t,
+                    trustedCertificates -> customTls[0] = true,
+                    (clientKey, clientCertificate) -> customTls[0] = true,
+                    retryPolicy -> { }, // the collector retries with its own back-off, which honours Retry-After
+                    memoryMode -> { });
+        } catch (RuntimeException e) {
+            throw withoutSecrets(signal, e);
+        }
         boolean gzip = switch (compression[0]) {
             case "gzip" -> true;
             case "none" -> false;
@@ -41,5 +48,22 @@ record OtlpHttpSettings(URI endpoint, Map<String, String> headers, boolean gzip,
                     + compression[0] + "\" (use gzip or none)");
         };
         return new OtlpHttpSettings(URI.create(endpoint[0]), Map.copyOf(headers), gzip, timeout[0], customTls[0]);
+    }
+
+    /**
+     * The SDK quotes a malformed header entry ("Invalid map property: Authorization Bearer …") in its message: the
+     * headers carry credentials, so that message (and the exception carrying it as cause) never reaches a log or
+     * a stack trace; other messages pass the shared redaction.
+     */
+    private static IllegalArgumentException withoutSecrets(OtlpSignal signal, RuntimeException e) {
+        String message = String.valueOf(e.getMessage());
+        if (message.startsWith("Invalid map property")) {
+            message = "OTEL_EXPORTER_OTLP_HEADERS (or OTEL_EXPORTER_OTLP_" + signal.dataType.toUpperCase(Locale.ROOT)
+                    + "_HEADERS) is malformed: expected comma-separated key=value pairs, e.g. "
+                    + "Authorization=Bearer%20<token> (the value is not shown: it holds credentials)";
+        } else {
+            message = Redaction.shared().text(message);
+        }
+        return new IllegalArgumentException(message);
     }
 }

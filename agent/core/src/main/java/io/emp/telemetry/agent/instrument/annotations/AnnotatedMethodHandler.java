@@ -44,7 +44,8 @@ final class AnnotatedMethodHandler implements CallSiteHandler {
 
     private String jobId(Object[] args) {
         if (spec.jobIdIndex < 0 || args == null || spec.jobIdIndex >= args.length) return null;
-        Object value = ValueFormatter.format(args[spec.jobIdIndex], redactor);
+        // only value types make ids (an application object's placeholder would merge every job's trace)
+        Object value = ValueFormatter.scalar(args[spec.jobIdIndex]);
         return value == null ? null : value.toString();
     }
 

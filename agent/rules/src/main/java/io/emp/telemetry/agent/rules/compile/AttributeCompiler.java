@@ -60,7 +60,9 @@ final class AttributeCompiler {
                 throw RuleError.at(e, "attribute names must not be empty");
             }
             ValueSource source = sources.compile(e.value(), where + "." + e.key(), scope);
-            out.add(new AttributeSpec(e.key(), source, redactor.isSensitive(e.key())));
+            // masked when the attribute's name or any name the path reads is sensitive (x: args[0].password)
+            out.add(new AttributeSpec(e.key(), source,
+                    redactor.isSensitive(e.key()) || source.readsName(redactor::isSensitive)));
         }
         return out;
     }

@@ -38,6 +38,10 @@ final class SourceCompiler {
         }
     }
 
+    /** Alternatives are tried in turn on the application's thread: a handful, not hundreds. */
+    static final int MAX_ALTERNATIVES = 16;
+    private static final int MAX_ECHOED_CHARS = 60;
+
     private final int maxArgs;
 
     /** @param maxArgs the most arguments a matched method can have, -1 when not constrained */
@@ -56,6 +60,10 @@ final class SourceCompiler {
             case LIST:
                 if (node.items().isEmpty()) {
                     throw RuleError.at(node, what + " must not be an empty list");
+                }
+                if (node.items().size() > MAX_ALTERNATIVES) {
+                    throw RuleError.at(node, what + " has " + node.items().size() + " alternatives; at most "
+                            + MAX_ALTERNATIVES + " are allowed");
                 }
                 List<ValueSource> alternatives = new ArrayList<>();
                 for (YamlNode item : node.items()) {
@@ -84,7 +92,7 @@ final class SourceCompiler {
             source = PathParser.parse(node.text());
         } catch (PathSyntaxException e) {
             throw new RuleError(node.line(), node.columnOf(e.offset()),
-                    "bad path '" + node.text() + "' in " + what + ": " + e.getMessage());
+                    "bad path '" + shortened(node.text()) + "' in " + what + ": " + e.getMessage());
         }
         if (source instanceof AttributePath) {
             AttributePath path = (AttributePath) source;
@@ -99,6 +107,11 @@ final class SourceCompiler {
             }
         }
         return source;
+    }
+
+    /** A path as quoted in a message: long ones cut, so one bad value cannot flood the log. */
+    private static String shortened(String text) {
+        return text.length() <= MAX_ECHOED_CHARS ? text : text.substring(0, MAX_ECHOED_CHARS) + "…";
     }
 
     private static Object number(String text) {

@@ -38,7 +38,7 @@ public final class MethodMatcherBuilder {
     public MethodMatcherBuilder globs(List<String> globs) {
         ElementMatcher.Junction<MethodDescription> anyOf = none();
         for (String glob : globs) {
-            anyOf = anyOf.or(new NamePattern<MethodDescription>(Glob.compile(glob), false));
+            anyOf = anyOf.or(new NamePattern<MethodDescription>(Glob.of(glob), false));
         }
         return and(anyOf);
     }
@@ -46,7 +46,7 @@ public final class MethodMatcherBuilder {
     public MethodMatcherBuilder regexes(List<Pattern> patterns) {
         ElementMatcher.Junction<MethodDescription> anyOf = none();
         for (Pattern pattern : patterns) {
-            anyOf = anyOf.or(new NamePattern<MethodDescription>(pattern, false));
+            anyOf = anyOf.or(new NamePattern<MethodDescription>(new BoundedRegex(pattern), false));
         }
         return and(anyOf);
     }

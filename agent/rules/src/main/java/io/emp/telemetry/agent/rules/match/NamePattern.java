@@ -1,32 +1,31 @@
 package io.emp.telemetry.agent.rules.match;
 
-import java.util.regex.Pattern;
 import net.bytebuddy.description.NamedElement;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
-/** Full-match of a precompiled pattern against a name (ByteBuddy's own nameMatches recompiles on every call). */
+/** Whole-name match of a glob or bounded regex against a type's or method's name (optionally the simple name too). */
 final class NamePattern<T extends NamedElement> extends ElementMatcher.Junction.AbstractBase<T> {
-    private final Pattern pattern;
+    private final NameMatcher matcher;
     private final boolean alsoSimpleName;
 
-    NamePattern(Pattern pattern, boolean alsoSimpleName) {
-        this.pattern = pattern;
+    NamePattern(NameMatcher matcher, boolean alsoSimpleName) {
+        this.matcher = matcher;
         this.alsoSimpleName = alsoSimpleName;
     }
 
     @Override
     public boolean matches(T target) {
         String name = target instanceof TypeDescription ? ((TypeDescription) target).getName() : target.getActualName();
-        if (pattern.matcher(name).matches()) {
+        if (matcher.matches(name)) {
             return true;
         }
         return alsoSimpleName && target instanceof TypeDescription
-                && pattern.matcher(((TypeDescription) target).getSimpleName()).matches();
+                && matcher.matches(((TypeDescription) target).getSimpleName());
     }
 
     @Override
     public String toString() {
-        return "matches(" + pattern + ")";
+        return "matches(" + matcher + ")";
     }
 }

@@ -2,7 +2,6 @@ package io.emp.telemetry.agent.rules.match;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.description.type.TypeList;
@@ -13,7 +12,7 @@ import net.bytebuddy.matcher.ElementMatcher;
  * simple name too, so {@code Job} matches {@code com.acme.Job}) or a glob; {@code *} is any type.
  */
 final class ParameterTypes extends ElementMatcher.Junction.AbstractBase<MethodDescription> {
-    private final List<Pattern> positions = new ArrayList<>();
+    private final List<Glob> positions = new ArrayList<>();
     private final List<Boolean> simpleNameToo = new ArrayList<>();
     private final boolean openEnded;
     private final String description;
@@ -26,7 +25,7 @@ final class ParameterTypes extends ElementMatcher.Junction.AbstractBase<MethodDe
                 open = true;
                 break;
             }
-            positions.add(Glob.compile(t));
+            positions.add(Glob.of(t));
             simpleNameToo.add(t.indexOf('.') < 0);
         }
         this.openEnded = open;
@@ -42,9 +41,9 @@ final class ParameterTypes extends ElementMatcher.Junction.AbstractBase<MethodDe
             }
             for (int i = 0; i < positions.size(); i++) {
                 TypeDescription type = params.get(i);
-                Pattern p = positions.get(i);
-                if (!p.matcher(type.getName()).matches()
-                        && !(simpleNameToo.get(i) && p.matcher(type.getSimpleName()).matches())) {
+                Glob p = positions.get(i);
+                if (!p.matches(type.getName())
+                        && !(simpleNameToo.get(i) && p.matches(type.getSimpleName()))) {
                     return false;
                 }
             }

@@ -23,6 +23,31 @@ public final class TypeMatcherBuilder {
 
     private ElementMatcher.Junction<TypeDescription> matcher = any();
     private boolean namesJdkType;
+    private boolean allowJdkTypes;
+
+    /**
+     * {@code allowJdkTypes: true}: JDK classes named by this rule are instrumented too. Without it a rule never
+     * reaches a JDK class ({@code subtypeOf: java.lang.Runnable} then matches only the application's runnables).
+     */
+    public TypeMatcherBuilder allowJdkTypes(boolean allow) {
+        this.allowJdkTypes = allow;
+        return this;
+    }
+
+    /** Whether an exact name, a glob's literal prefix or a regex's literal start lies in a JDK package. */
+    public static boolean isJdkName(String nameOrPrefix) {
+        for (String prefix : JDK_PREFIXES) {
+            if (nameOrPrefix.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The regex as literal text, for the JDK check: {@code ^java\.util\..*} reads as {@code java.util..*}. */
+    public static String regexPrefix(String regex) {
+        return regex.replace("^", "").replace("\\", "");
+    }
 
     /** Exact binary names, e.g. {@code com.acme.Outer$Inner}. */
     public TypeMatcherBuilder names(List<String> names) {
@@ -38,7 +63,7 @@ public final class TypeMatcherBuilder {
     public TypeMatcherBuilder globs(List<String> globs) {
         ElementMatcher.Junction<TypeDescription> anyOf = none();
         for (String glob : globs) {
-            anyOf = anyOf.or(new NamePattern<TypeDescription>(Glob.compile(glob), false));
+            anyOf = anyOf.or(new NamePattern<TypeDescription>(Glob.of(glob), false));
             noteJdk(Glob.literalPrefix(glob));
         }
         return and(anyOf);
@@ -48,8 +73,8 @@ public final class TypeMatcherBuilder {
     public TypeMatcherBuilder regexes(List<Pattern> patterns) {
         ElementMatcher.Junction<TypeDescription> anyOf = none();
         for (Pattern pattern : patterns) {
-            anyOf = anyOf.or(new NamePattern<TypeDescription>(pattern, false));
-            noteJdk(pattern.pattern().replace("^", "").replace("\\", ""));
+            anyOf = anyOf.or(new NamePattern<TypeDescription>(new BoundedRegex(pattern), false));
+            noteJdk(regexPrefix(pattern.pattern()));
         }
         return and(anyOf);
     }
@@ -68,7 +93,7 @@ public final class TypeMatcherBuilder {
     public TypeMatcherBuilder implementing(List<String> interfaceGlobs) {
         ElementMatcher.Junction<TypeDescription> anyOf = none();
         for (String glob : interfaceGlobs) {
-            anyOf = anyOf.or(isInterface().and(new NamePattern<TypeDescription>(Glob.compile(glob), true)));
+            anyOf = anyOf.or(isInterface().and(new NamePattern<TypeDescription>(Glob.of(glob), true)));
             noteJdk(Glob.literalPrefix(glob));
         }
         return and(new Safe<TypeDescription>(hasSuperType(anyOf), "implements" + interfaceGlobs));
@@ -87,9 +112,12 @@ public final class TypeMatcherBuilder {
         return matcher;
     }
 
-    /** True only when a criterion names a JDK package explicitly (the agent leaves JDK classes alone otherwise). */
+    /**
+     * True only when a criterion names a JDK package explicitly and the rule allows JDK types (the agent leaves JDK
+     * classes alone otherwise).
+     */
     public boolean namesJdkType() {
-        return namesJdkType;
+        return namesJdkType && allowJdkTypes;
     }
 
     private TypeMatcherBuilder and(ElementMatcher.Junction<TypeDescription> criterion) {
@@ -98,10 +126,6 @@ public final class TypeMatcherBuilder {
     }
 
     private void noteJdk(String name) {
-        for (String prefix : JDK_PREFIXES) {
-            if (name.startsWith(prefix)) {
-                namesJdkType = true;
-            }
-        }
+        namesJdkType |= isJdkName(name);
     }
 }

@@ -27,6 +27,16 @@ public final class Alternatives implements ValueSource {
     }
 
     @Override
+    public boolean readsName(java.util.function.Predicate<String> name) {
+        for (ValueSource source : sources) {
+            if (source.readsName(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
     public boolean reads(PathRoot root) {
         for (ValueSource source : sources) {
             if (source.reads(root)) {

@@ -28,6 +28,23 @@ public final class AttributePath implements ValueSource {
     }
 
     @Override
+    public boolean readsName(java.util.function.Predicate<String> name) {
+        for (Step step : steps) {
+            String stepName = step instanceof PropertyStep ? ((PropertyStep) step).name()
+                    : step instanceof KeyStep ? ((KeyStep) step).name() : null;
+            if (stepName != null && name.test(stepName)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Number of steps after the root. */
+    public int length() {
+        return steps.length;
+    }
+
+    @Override
     public boolean reads(PathRoot r) {
         return root == r;
     }

@@ -23,14 +23,15 @@ public final class Condition implements ValueSource {
     @Override
     public Object value(Invocation invocation) {
         Object value = source.value(invocation);
-        boolean listed;
-        try {
-            listed = value != null && values.contains(value instanceof Enum ? ((Enum<?>) value).name()
-                    : String.valueOf(value));
-        } catch (RuntimeException unrenderable) {
-            listed = false;
-        }
+        // Only value types compare (enums by name): an application object's toString() is never called.
+        Object scalar = ValueFormatter.scalar(value);
+        boolean listed = scalar != null && values.contains(String.valueOf(scalar));
         return listed != negated;
+    }
+
+    @Override
+    public boolean readsName(java.util.function.Predicate<String> name) {
+        return source.readsName(name);
     }
 
     @Override

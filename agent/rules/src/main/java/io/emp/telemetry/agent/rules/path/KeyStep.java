@@ -2,7 +2,7 @@ package io.emp.telemetry.agent.rules.path;
 
 import java.util.Map;
 
-/** {@code ['key']}: a map value; on other objects the same as the property {@code .key}. */
+/** {@code ['key']}: a value of a JDK map; on other objects the same as the property {@code .key}. */
 final class KeyStep implements AttributePath.Step {
     private final String key;
     private final PropertyStep asProperty;
@@ -14,9 +14,13 @@ final class KeyStep implements AttributePath.Step {
 
     @Override
     public Object apply(Object receiver) throws Throwable {
-        if (receiver instanceof Map) {
-            return ((Map<?, ?>) receiver).get(key);
+        if (receiver instanceof Map && ReadableTypes.isReadableContainer(receiver)) {
+            return ReadableTypes.lookup((Map<?, ?>) receiver, key);
         }
         return asProperty.apply(receiver);
+    }
+
+    String name() {
+        return key;
     }
 }

@@ -13,18 +13,22 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * Resolves {@code .name} on a class to a read-only accessor, in this order: {@code getName()}, {@code isName()},
- * {@code name()} (only when backed by a field of that name, as records and accessor-style classes are, or a well-known side-effect
- * free method such as {@code size()}), then the field {@code name}. Only no-argument, non-void methods qualify, so a
- * path can never call {@code clear()} or {@code close()}. Members the JVM will not let us reach are skipped.
+ * Resolves {@code .name} on a class to something that only reads, or to {@link #NONE}:
+ * <ol>
+ *   <li>{@code .class} on anything: {@code getClass()};</li>
+ *   <li>on a JDK class: only an allow-listed accessor ({@link ReadableTypes#isAllowedJdkMethod}), found as
+ *       {@code getName()}, {@code isName()} or {@code name()}; JDK fields are never read;</li>
+ *   <li>on an application class: {@code getName()}, {@code isName()} (boolean) or {@code name()} when the method is a
+ *       plain field read ({@link TrivialGetter}) or an allow-listed JDK accessor it inherits; otherwise the instance
+ *       field {@code name} (any visibility, inherited from application superclasses too). Static fields never.</li>
+ * </ol>
+ * Only no-argument, non-void, non-static methods are ever considered.
  */
 final class MemberAccess {
     /** Marks "this class has no such member"; never invoked. */
     static final MethodHandle NONE = MethodHandles.constant(Object.class, null);
 
     private static final MethodType OBJECT_TO_OBJECT = MethodType.methodType(Object.class, Object.class);
-    private static final Set<String> SIDE_EFFECT_FREE = new HashSet<>(Arrays.asList(
-            "size", "length", "isEmpty", "name", "ordinal", "toString", "hashCode", "getMessage"));
     private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
 
     private MemberAccess() {
@@ -33,46 +37,41 @@ final class MemberAccess {
     static MethodHandle find(Class<?> type, String name) {
         try {
             String capitalized = Character.toUpperCase(name.charAt(0)) + name.substring(1);
-            MethodHandle handle = method(type, "get" + capitalized);
-            if (handle == null) {
-                handle = booleanMethod(type, "is" + capitalized);
+            boolean jdk = ReadableTypes.isJdk(type);
+            for (String candidate : new String[] {"get" + capitalized, "is" + capitalized, name}) {
+                Method m = findNoArgMethod(type, candidate);
+                if (m == null || candidate.startsWith("is") && candidate != name && !returnsBoolean(m)) {
+                    continue;
+                }
+                if (readsOnly(m, jdk)) {
+                    MethodHandle handle = toHandle(m);
+                    if (handle != null) {
+                        return handle;
+                    }
+                }
             }
-            if (handle == null && (findField(type, name) != null || SIDE_EFFECT_FREE.contains(name))) {
-                handle = method(type, name);
-            }
-            if (handle == null) {
-                handle = field(type, name);
-            }
-            return handle == null ? NONE : handle;
+            MethodHandle field = jdk ? null : field(type, name);
+            return field == null ? NONE : field;
         } catch (Throwable unreachable) {
             return NONE;
         }
     }
 
-    private static MethodHandle booleanMethod(Class<?> type, String methodName) {
-        Method m = findNoArgMethod(type, methodName);
-        if (m == null || (m.getReturnType() != boolean.class && m.getReturnType() != Boolean.class)) {
-            return null;
+    /** A JDK method only from the allow-list; an application method only when its bytecode is a field read. */
+    private static boolean readsOnly(Method m, boolean receiverIsJdk) {
+        if (ReadableTypes.isJdk(m.getDeclaringClass())) {
+            return ReadableTypes.isAllowedJdkMethod(m);
         }
-        return toHandle(m);
+        return !receiverIsJdk && TrivialGetter.isTrivial(m);
     }
 
-    private static MethodHandle method(Class<?> type, String methodName) {
-        Method m = findNoArgMethod(type, methodName);
-        return m == null ? null : toHandle(m);
+    private static boolean returnsBoolean(Method m) {
+        return m.getReturnType() == boolean.class || m.getReturnType() == Boolean.class;
     }
 
-    /** Public methods first (they include interface methods), then declared ones up the superclass chain. */
+    /** The most specific declaration: public methods (including interface ones), then declared ones upwards. */
     private static Method findNoArgMethod(Class<?> type, String methodName) {
-        try {
-            Method m = type.getMethod(methodName);
-            if (qualifies(m)) {
-                return m;
-            }
-        } catch (NoSuchMethodException | RuntimeException | LinkageError notPublic) {
-            // fall through to declared methods
-        }
-        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
             try {
                 Method m = c.getDeclaredMethod(methodName);
                 if (qualifies(m)) {
@@ -82,11 +81,17 @@ final class MemberAccess {
                 // keep walking up
             }
         }
-        return null;
+        try {
+            Method m = type.getMethod(methodName);
+            return qualifies(m) ? m : null;
+        } catch (NoSuchMethodException | RuntimeException | LinkageError notPublic) {
+            return null;
+        }
     }
 
     private static boolean qualifies(Method m) {
-        return m.getParameterCount() == 0 && m.getReturnType() != void.class && !Modifier.isStatic(m.getModifiers());
+        return m.getParameterCount() == 0 && m.getReturnType() != void.class && !Modifier.isStatic(m.getModifiers())
+                && !m.isBridge() && !m.isSynthetic();
     }
 
     private static MethodHandle toHandle(Method m) {
@@ -101,10 +106,8 @@ final class MemberAccess {
 
     private static MethodHandle unreflect(Method m) {
         try {
-            if (!isPubliclyReachable(m)) {
-                if (!m.trySetAccessible()) {
-                    return null;
-                }
+            if (!isPubliclyReachable(m) && !m.trySetAccessible()) {
+                return null;
             }
             return LOOKUP.unreflect(m);
         } catch (IllegalAccessException | RuntimeException | LinkageError denied) {
@@ -145,33 +148,25 @@ final class MemberAccess {
         return null;
     }
 
+    /** An instance field of the application class or its application superclasses; never static, never JDK. */
     private static MethodHandle field(Class<?> type, String name) {
-        Field f = findField(type, name);
-        if (f == null) {
-            return null;
-        }
-        try {
-            boolean reachable = Modifier.isPublic(f.getModifiers()) && Modifier.isPublic(f.getDeclaringClass().getModifiers())
-                    && f.getDeclaringClass().getModule().isExported(f.getDeclaringClass().getPackageName());
-            if (!reachable && !f.trySetAccessible()) {
+        for (Class<?> c = type; c != null && !ReadableTypes.isJdk(c); c = c.getSuperclass()) {
+            Field f;
+            try {
+                f = c.getDeclaredField(name);
+            } catch (NoSuchFieldException | RuntimeException | LinkageError absent) {
+                continue;
+            }
+            if (Modifier.isStatic(f.getModifiers())) {
                 return null;
             }
-            MethodHandle getter = LOOKUP.unreflectGetter(f);
-            if (Modifier.isStatic(f.getModifiers())) {
-                getter = MethodHandles.dropArguments(getter, 0, Object.class);
-            }
-            return getter.asType(OBJECT_TO_OBJECT);
-        } catch (IllegalAccessException | RuntimeException | LinkageError denied) {
-            return null;
-        }
-    }
-
-    private static Field findField(Class<?> type, String name) {
-        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
             try {
-                return c.getDeclaredField(name);
-            } catch (NoSuchFieldException | RuntimeException | LinkageError absent) {
-                // keep walking up
+                if (!f.trySetAccessible()) {
+                    return null;
+                }
+                return LOOKUP.unreflectGetter(f).asType(OBJECT_TO_OBJECT);
+            } catch (IllegalAccessException | RuntimeException | LinkageError denied) {
+                return null;
             }
         }
         return null;

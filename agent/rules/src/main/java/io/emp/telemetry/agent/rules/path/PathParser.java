@@ -17,6 +17,11 @@ import java.util.List;
  * Method calls are deliberately not part of the language.
  */
 public final class PathParser {
+    /** Longest path text; checked before parsing, so a hostile file cannot make start-up parse megabytes. */
+    public static final int MAX_PATH_CHARS = 512;
+    /** Most steps after the root: each is one member read per call on the application's thread. */
+    public static final int MAX_STEPS = 32;
+
     private final String text;
     private int pos;
 
@@ -32,6 +37,10 @@ public final class PathParser {
     private ValueSource source() throws PathSyntaxException {
         if (text.trim().isEmpty()) {
             throw new PathSyntaxException(0, "empty path");
+        }
+        if (text.length() > MAX_PATH_CHARS) {
+            throw new PathSyntaxException(0, "path is " + text.length() + " characters long; at most " + MAX_PATH_CHARS
+                    + " are allowed");
         }
         skipSpaces();
         ValueSource result;
@@ -67,6 +76,9 @@ public final class PathParser {
         List<AttributePath.Step> steps = new ArrayList<>();
         while (pos < text.length() && peek() != ' ') {
             char c = peek();
+            if (steps.size() == MAX_STEPS) {
+                throw new PathSyntaxException(pos, "path has more than " + MAX_STEPS + " steps");
+            }
             if (c == '.') {
                 pos++;
                 int nameAt = pos;

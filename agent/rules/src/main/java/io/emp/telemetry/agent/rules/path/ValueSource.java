@@ -9,4 +9,9 @@ public interface ValueSource {
 
     /** The roots this source reads, so a loader can reject {@code return} outside RETURN events. */
     boolean reads(PathRoot root);
+
+    /** Whether a step reads a member or key whose name matches, e.g. a sensitive one ({@code args[0].password}). */
+    default boolean readsName(java.util.function.Predicate<String> name) {
+        return false;
+    }
 }

@@ -35,7 +35,10 @@ class SchemaInSyncTest {
     void everySectionListsTheSameKeys() throws Exception {
         JsonNode rule = schema().at("/$defs/rule/properties");
         assertSameKeys(RuleCompiler.RULE_KEYS, rule);
-        assertSameKeys(MatcherCompiler.TYPE_KEYS, rule.at("/type/properties"));
+        String[] typeKeys = Arrays.copyOf(MatcherCompiler.TYPE_KEYS, MatcherCompiler.TYPE_KEYS.length + 2);
+        typeKeys[typeKeys.length - 2] = MatcherCompiler.ALLOW_JDK_TYPES;
+        typeKeys[typeKeys.length - 1] = MatcherCompiler.ALLOW_ALL_TYPES;
+        assertSameKeys(typeKeys, rule.at("/type/properties"));
         assertSameKeys(MatcherCompiler.METHOD_KEYS, rule.at("/method/properties"));
         assertSameKeys(AttributeCompiler.CORRELATION_KEYS.toArray(new String[0]), rule.at("/correlation/properties"));
         assertSameKeys(RuleCompiler.EMIT_KEYS, rule.at("/emit/properties"));

@@ -101,11 +101,13 @@ class MatchersTest {
     }
 
     @Test
-    void namesJdkTypeOnlyWhenAJdkPackageIsNamed() {
-        assertTrue(new TypeMatcherBuilder().names(list("java.net.http.HttpClient")).namesJdkType());
-        assertTrue(new TypeMatcherBuilder().subtypesOf(list("javax.sql.DataSource")).namesJdkType());
-        assertTrue(new TypeMatcherBuilder().globs(list("com.sun.net.*")).namesJdkType());
-        assertTrue(new TypeMatcherBuilder().regexes(list1(Pattern.compile("^java\\.util\\..*"))).namesJdkType());
+    void namesJdkTypeOnlyWhenAJdkPackageIsNamedAndAllowed() {
+        assertTrue(new TypeMatcherBuilder().allowJdkTypes(true).names(list("java.net.http.HttpClient")).namesJdkType());
+        assertTrue(new TypeMatcherBuilder().allowJdkTypes(true).subtypesOf(list("javax.sql.DataSource")).namesJdkType());
+        assertTrue(new TypeMatcherBuilder().allowJdkTypes(true).globs(list("com.sun.net.*")).namesJdkType());
+        assertTrue(new TypeMatcherBuilder().allowJdkTypes(true).regexes(list1(Pattern.compile("^java\\.util\\..*")))
+                .namesJdkType());
+        assertFalse(new TypeMatcherBuilder().subtypesOf(list("javax.sql.DataSource")).namesJdkType());
         assertFalse(new TypeMatcherBuilder().globs(list("*Worker")).namesJdkType());
         assertFalse(new TypeMatcherBuilder().names(list("com.acme.Javax")).namesJdkType());
     }
