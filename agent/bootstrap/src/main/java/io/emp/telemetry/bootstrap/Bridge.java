@@ -7,8 +7,14 @@ import java.util.Map;
  * bootstrap class path, so code in ANY class loader (system, isolated, child-first) can call it;
  * that is why advice references only this class and JDK types.
  * <p>
- * Every entry point is a cheap no-op while no handler is installed and never throws: a failure
- * of the agent must never become a failure of the application.
+ * One entry point per kind of call site, with named, typed parameters (a generic method call, an
+ * incoming HTTP request, an outgoing HTTP request, a Redis function call): advice and handler are
+ * compiled against the same signature, so neither side can reorder or drop a value unnoticed.
+ * <p>
+ * The hot path allocates nothing until the agent wants the call: advice first asks
+ * {@link #active(int)} and only then extracts values or builds an argument array. Every entry
+ * point is a cheap no-op while no handler is installed and never throws: a failure of the agent
+ * must never become a failure of the application.
  */
 public final class Bridge {
     private static volatile BridgeHandler handler;
@@ -25,26 +31,111 @@ public final class Bridge {
         return handler != null;
     }
 
-    /** Entry of an instrumented method; the result goes to {@link #exit} unchanged. */
-    public static Object enter(int site, Class<?> origin, Object self, Object[] args) {
+    /**
+     * Whether the agent wants this call of {@code site} (a handler is installed, the site is known,
+     * the agent is not already running on this thread, the call is sampled in). Allocation-free.
+     * A {@code true} answer must be followed by the site's enter call on the same thread.
+     */
+    public static boolean active(int site) {
+        BridgeHandler h = handler;
+        if (h == null) return false;
+        try {
+            return h.active(site);
+        } catch (Throwable ignored) {
+            return false;
+        }
+    }
+
+    /** Entry of an instrumented method (rules, annotations): the receiver and all arguments. */
+    public static Object methodEnter(int site, Class<?> origin, Object self, Object[] args) {
         BridgeHandler h = handler;
         if (h == null) return null;
         try {
-            return h.enter(site, origin, self, args);
+            return h.methodEnter(site, origin, self, args);
         } catch (Throwable ignored) {
             return null;
         }
     }
 
-    /** Exit of an instrumented method (normal return or exception). */
-    public static void exit(Object token, Object returned, Throwable thrown) {
+    /** Entry of an incoming HTTP request, values read from the server's request object. */
+    public static Object serverRequestEnter(int site, Class<?> origin, String method, String path, String route,
+                                            String traceparent, String serverAddress, int serverPort) {
+        BridgeHandler h = handler;
+        if (h == null) return null;
+        try {
+            return h.serverRequestEnter(site, origin, method, path, route, traceparent, serverAddress, serverPort);
+        } catch (Throwable ignored) {
+            return null;
+        }
+    }
+
+    /** End of an incoming HTTP request; {@code status} -1 when no response status was set. */
+    public static void serverRequestExit(Object token, int status, Throwable thrown) {
         if (token == null) return;
         BridgeHandler h = handler;
         if (h == null) return;
         try {
-            h.exit(token, returned, thrown);
+            h.serverRequestExit(token, status, thrown);
         } catch (Throwable ignored) {
             // never into the application
+        }
+    }
+
+    /**
+     * Entry of an outgoing {@code java.net.http} request ({@code request} is a
+     * {@code java.net.http.HttpRequest}; typed as Object so the bridge never links that module).
+     */
+    public static Object clientRequestEnter(int site, Class<?> origin, Object request) {
+        BridgeHandler h = handler;
+        if (h == null) return null;
+        try {
+            return h.clientRequestEnter(site, origin, request);
+        } catch (Throwable ignored) {
+            return null;
+        }
+    }
+
+    /** The request to send instead of the caller's (a copy with a {@code traceparent}), or {@code null}. */
+    public static Object clientRequestReplacement(Object token) {
+        if (token == null) return null;
+        BridgeHandler h = handler;
+        if (h == null) return null;
+        try {
+            return h.clientRequestReplacement(token);
+        } catch (Throwable ignored) {
+            return null;
+        }
+    }
+
+    /**
+     * Entry of a Redis function call: the client method's name ({@code fcall}, {@code fcallReadonly}…),
+     * the function name (String or byte[]), and its keys and arguments (only counted).
+     */
+    public static Object functionCallEnter(int site, Class<?> origin, String clientMethod, Object function,
+                                           Object keys, Object args) {
+        BridgeHandler h = handler;
+        if (h == null) return null;
+        try {
+            return h.functionCallEnter(site, origin, clientMethod, function, keys, args);
+        } catch (Throwable ignored) {
+            return null;
+        }
+    }
+
+    /**
+     * Exit of a call whose enter returned {@code token} (normal return or exception); for every
+     * kind but the incoming HTTP request. Returns what the instrumented method must return instead
+     * of {@code returned} (a reactive client's publisher with completion callbacks), or
+     * {@code returned} itself.
+     */
+    public static Object exit(Object token, Object returned, Throwable thrown) {
+        if (token == null) return returned;
+        BridgeHandler h = handler;
+        if (h == null) return returned;
+        try {
+            return h.exit(token, returned, thrown);
+        } catch (Throwable ignored) {
+            return returned;
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class BridgeTest {
     @AfterEach
@@ -17,53 +18,63 @@ class BridgeTest {
 
     @Test
     void withoutAHandlerEveryEntryPointIsANoOp() {
-        assertNull(Bridge.enter(0, BridgeTest.class, this, new Object[0]));
-        Bridge.exit("token", null, null);
+        assertNoOps();
         assertFalse(Bridge.facade(BridgeTest.class, "event", null, "x.y", Map.of(), null));
-        assertNull(Bridge.traceparent(BridgeTest.class));
     }
 
     @Test
     void aThrowingHandlerNeverReachesTheCaller() {
-        Bridge.install(new BridgeHandler() {
-            @Override
-            public Object enter(int site, Class<?> origin, Object self, Object[] args) {
-                throw new IllegalStateException("boom");
-            }
-
-            @Override
-            public void exit(Object token, Object returned, Throwable thrown) {
-                throw new StackOverflowError();
-            }
-
-            @Override
-            public boolean facade(Class<?> origin, String kind, String id, String type, Map<String, ?> data, Throwable error) {
-                throw new IllegalStateException("boom");
-            }
-
-            @Override
-            public String traceparent(Class<?> origin) {
-                throw new IllegalStateException("boom");
-            }
-        });
-        assertNull(Bridge.enter(0, BridgeTest.class, this, new Object[0]));
-        Bridge.exit("token", null, null);
+        Bridge.install(new Throwing());
+        assertNoOps();
         assertFalse(Bridge.facade(BridgeTest.class, "event", null, "x.y", Map.of(), null));
+    }
+
+    private void assertNoOps() {
+        assertFalse(Bridge.active(0));
+        assertNull(Bridge.methodEnter(0, BridgeTest.class, this, new Object[0]));
+        assertNull(Bridge.serverRequestEnter(0, BridgeTest.class, "GET", "/", null, null, null, -1));
+        Bridge.serverRequestExit("token", 200, null);
+        assertNull(Bridge.clientRequestEnter(0, BridgeTest.class, "request"));
+        assertNull(Bridge.clientRequestReplacement("token"));
+        assertNull(Bridge.functionCallEnter(0, BridgeTest.class, "fcall", "f", null, null));
+        assertEquals("result", Bridge.exit("token", "result", null));
         assertNull(Bridge.traceparent(BridgeTest.class));
     }
 
     @Test
-    void callsReachTheInstalledHandler() {
-        Object[] exited = new Object[1];
-        Bridge.install(new BridgeHandler() {
+    void callsReachTheInstalledHandlerWithTheirNamedValues() {
+        Object[] seen = new Object[1];
+        Bridge.install(new Throwing() {
             @Override
-            public Object enter(int site, Class<?> origin, Object self, Object[] args) {
-                return "site-" + site;
+            public boolean active(int site) {
+                return site == 7;
             }
 
             @Override
-            public void exit(Object token, Object returned, Throwable thrown) {
-                exited[0] = token + "/" + returned;
+            public Object methodEnter(int site, Class<?> origin, Object self, Object[] args) {
+                return "site-" + site + "/" + args.length;
+            }
+
+            @Override
+            public Object serverRequestEnter(int site, Class<?> origin, String method, String path, String route,
+                                             String traceparent, String serverAddress, int serverPort) {
+                return method + " " + path + " " + route + " " + traceparent + " " + serverAddress + ":" + serverPort;
+            }
+
+            @Override
+            public void serverRequestExit(Object token, int status, Throwable thrown) {
+                seen[0] = token + " -> " + status;
+            }
+
+            @Override
+            public Object functionCallEnter(int site, Class<?> origin, String clientMethod, Object function,
+                                            Object keys, Object args) {
+                return clientMethod + "(" + function + ")";
+            }
+
+            @Override
+            public Object exit(Object token, Object returned, Throwable thrown) {
+                return token + "/" + returned;
             }
 
             @Override
@@ -76,10 +87,72 @@ class BridgeTest {
                 return "00-x";
             }
         });
-        Object token = Bridge.enter(7, BridgeTest.class, this, new Object[0]);
-        assertEquals("site-7", token);
-        Bridge.exit(token, 42, null);
-        assertEquals("site-7/42", exited[0]);
+        assertTrue(Bridge.active(7));
+        assertFalse(Bridge.active(8));
+        Object token = Bridge.methodEnter(7, BridgeTest.class, this, new Object[2]);
+        assertEquals("site-7/2", token);
+        assertEquals("site-7/2/42", Bridge.exit(token, 42, null));
+        Object request = Bridge.serverRequestEnter(1, BridgeTest.class, "GET", "/a", "/r", "tp", "host", 8080);
+        assertEquals("GET /a /r tp host:8080", request);
+        Bridge.serverRequestExit(request, 204, null);
+        assertEquals("GET /a /r tp host:8080 -> 204", seen[0]);
+        assertEquals("fcall(f)", Bridge.functionCallEnter(2, BridgeTest.class, "fcall", "f", null, null));
+        assertTrue(Bridge.facade(BridgeTest.class, "event", null, "x.y", Map.of(), null));
         assertEquals("00-x", Bridge.traceparent(BridgeTest.class));
+    }
+
+    /** A handler whose every method throws. */
+    private static class Throwing implements BridgeHandler {
+        @Override
+        public boolean active(int site) {
+            throw new IllegalStateException("boom");
+        }
+
+        @Override
+        public Object methodEnter(int site, Class<?> origin, Object self, Object[] args) {
+            throw new IllegalStateException("boom");
+        }
+
+        @Override
+        public Object serverRequestEnter(int site, Class<?> origin, String method, String path, String route,
+                                         String traceparent, String serverAddress, int serverPort) {
+            throw new IllegalStateException("boom");
+        }
+
+        @Override
+        public void serverRequestExit(Object token, int status, Throwable thrown) {
+            throw new StackOverflowError();
+        }
+
+        @Override
+        public Object clientRequestEnter(int site, Class<?> origin, Object request) {
+            throw new IllegalStateException("boom");
+        }
+
+        @Override
+        public Object clientRequestReplacement(Object token) {
+            throw new IllegalStateException("boom");
+        }
+
+        @Override
+        public Object functionCallEnter(int site, Class<?> origin, String clientMethod, Object function,
+                                        Object keys, Object args) {
+            throw new IllegalStateException("boom");
+        }
+
+        @Override
+        public Object exit(Object token, Object returned, Throwable thrown) {
+            throw new StackOverflowError();
+        }
+
+        @Override
+        public boolean facade(Class<?> origin, String kind, String id, String type, Map<String, ?> data, Throwable error) {
+            throw new IllegalStateException("boom");
+        }
+
+        @Override
+        public String traceparent(Class<?> origin) {
+            throw new IllegalStateException("boom");
+        }
     }
 }

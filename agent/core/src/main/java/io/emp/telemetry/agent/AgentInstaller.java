@@ -1,7 +1,6 @@
 package io.emp.telemetry.agent;
 
 import io.emp.telemetry.agent.config.EmitterConfig;
-import io.emp.telemetry.agent.context.JobTraceSink;
 import io.emp.telemetry.agent.emit.EventSink;
 import io.emp.telemetry.agent.emit.RedisEventEmitter;
 import io.emp.telemetry.agent.instrument.AgentBridgeHandler;
@@ -37,8 +36,9 @@ final class AgentInstaller {
         String service = emitterConfig.serviceName();
         ServiceLifecycle lifecycle = new ServiceLifecycle(emitter, service,
                 ServiceLifecycle.machineId(config.settings().get("machine.id")));
-        // Every event passes the job-trace rule, then the lifecycle's readiness watch, then the queue.
-        EventSink sink = new JobTraceSink(lifecycle);
+        // The sink chain, for emit and publish alike: AgentRuntime (builds and places every event)
+        // → the lifecycle's readiness watch → the emitter's queue.
+        EventSink sink = lifecycle;
         AgentRuntime runtime = new AgentRuntime(service, sink);
         lifecycle.starting();
         addShutdownHook(lifecycle, emitter);
@@ -60,7 +60,7 @@ final class AgentInstaller {
         }
         boolean facade = names.contains(Instrumentations.FACADE);
         Bridge.install(new AgentBridgeHandler(runtime.callSites(),
-                facade ? new FacadeDispatcher(sink, service) : null));
+                facade ? new FacadeDispatcher(runtime) : null));
         Instrumenter.install(inst, modules, runtime, attached);
         Log.info("agent", "started in " + (System.nanoTime() - start) / 1_000_000 + " ms for service "
                 + service + ": " + rules.rules().size()

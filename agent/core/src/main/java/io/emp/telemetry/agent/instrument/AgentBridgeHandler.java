@@ -10,8 +10,9 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The agent's side of the bridge: routes calls to call site handlers and the facade, behind the
- * re-entrancy {@link Guard}, and turns any failure into a counted, once-logged no-op.
+ * The agent's side of the bridge: routes each kind of call to the {@link SiteHandler} of that kind
+ * registered under the site, behind the re-entrancy {@link Guard}, and turns any failure into a
+ * counted, once-logged no-op. A site whose handler is of another kind is treated as unknown.
  */
 public final class AgentBridgeHandler implements BridgeHandler {
     /** How the agent takes a facade call; see {@code instrument.facade}. */
@@ -29,8 +30,21 @@ public final class AgentBridgeHandler implements BridgeHandler {
     }
 
     @Override
-    public Object enter(int site, Class<?> origin, Object self, Object[] args) {
-        CallSiteHandler handler = sites.get(site);
+    public boolean active(int site) {
+        SiteHandler handler = sites.get(site);
+        // calls made by the agent itself (an application getter a path reads) never emit
+        if (handler == null || Guard.isHeld()) return false;
+        try {
+            return handler.active();
+        } catch (Throwable t) {
+            failed("call site " + site, t);
+            return false;
+        }
+    }
+
+    @Override
+    public Object methodEnter(int site, Class<?> origin, Object self, Object[] args) {
+        CallSiteHandler handler = sites.get(site, CallSiteHandler.class);
         if (handler == null) return null;
         int[] guard = Guard.tryEnter();
         if (guard == null) return null;
@@ -45,14 +59,86 @@ public final class AgentBridgeHandler implements BridgeHandler {
     }
 
     @Override
-    public void exit(Object token, Object returned, Throwable thrown) {
-        if (!(token instanceof SiteCall)) return;
+    public Object serverRequestEnter(int site, Class<?> origin, String method, String path, String route,
+                                     String traceparent, String serverAddress, int serverPort) {
+        ServerRequestSite handler = sites.get(site, ServerRequestSite.class);
+        if (handler == null) return null;
+        int[] guard = Guard.tryEnter();
+        if (guard == null) return null;
+        try {
+            return handler.enter(origin, method, path, route, traceparent, serverAddress, serverPort);
+        } catch (Throwable t) {
+            failed("call site " + site, t);
+            return null;
+        } finally {
+            Guard.exit(guard);
+        }
+    }
+
+    @Override
+    public void serverRequestExit(Object token, int status, Throwable thrown) {
+        if (!(token instanceof ServerRequestSite.Call)) return;
         int[] guard = Guard.tryEnter();
         if (guard == null) return;
         try {
-            ((SiteCall) token).exit(returned, thrown);
+            ((ServerRequestSite.Call) token).end(status, thrown);
+        } catch (Throwable t) {
+            failed("request end", t);
+        } finally {
+            Guard.exit(guard);
+        }
+    }
+
+    @Override
+    public Object clientRequestEnter(int site, Class<?> origin, Object request) {
+        ClientRequestSite handler = sites.get(site, ClientRequestSite.class);
+        if (handler == null) return null;
+        int[] guard = Guard.tryEnter();
+        if (guard == null) return null;
+        try {
+            return handler.enter(origin, request);
+        } catch (Throwable t) {
+            failed("call site " + site, t);
+            return null;
+        } finally {
+            Guard.exit(guard);
+        }
+    }
+
+    @Override
+    public Object clientRequestReplacement(Object token) {
+        return token instanceof ClientRequestSite.Call ? ((ClientRequestSite.Call) token).replacementRequest() : null;
+    }
+
+    @Override
+    public Object functionCallEnter(int site, Class<?> origin, String clientMethod, Object function,
+                                    Object keys, Object args) {
+        FunctionCallSite handler = sites.get(site, FunctionCallSite.class);
+        if (handler == null) return null;
+        int[] guard = Guard.tryEnter();
+        if (guard == null) return null;
+        try {
+            return handler.enter(origin, clientMethod, function, keys, args);
+        } catch (Throwable t) {
+            failed("call site " + site, t);
+            return null;
+        } finally {
+            Guard.exit(guard);
+        }
+    }
+
+    @Override
+    public Object exit(Object token, Object returned, Throwable thrown) {
+        if (!(token instanceof SiteCall)) return returned;
+        int[] guard = Guard.tryEnter();
+        if (guard == null) return returned;
+        SiteCall call = (SiteCall) token;
+        try {
+            call.exit(returned, thrown);
+            return call.replacement(returned);
         } catch (Throwable t) {
             failed("call exit", t);
+            return returned;
         } finally {
             Guard.exit(guard);
         }

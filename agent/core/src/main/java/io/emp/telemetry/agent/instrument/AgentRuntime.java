@@ -1,8 +1,9 @@
 package io.emp.telemetry.agent.instrument;
 
 import io.emp.telemetry.agent.Log;
-import io.emp.telemetry.agent.context.JobTraceSink;
 import io.emp.telemetry.agent.context.Span;
+import io.emp.telemetry.agent.context.SpanContext;
+import io.emp.telemetry.agent.context.Spans;
 import io.emp.telemetry.agent.emit.EventSink;
 import io.emp.telemetry.schema.Attributes;
 import io.emp.telemetry.schema.EventFields;
@@ -13,8 +14,15 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * What instrumentations share at run time: the call site table, the sink events go to, and the
- * common shape of span events (timestamp, service, trace, span and parent ids, duration).
+ * What instrumentations share at run time: the call site table and the one place where every
+ * event of an instrumented call (rules, annotations, facade, HTTP, Redis functions) gets its
+ * common fields and its place in a trace.
+ * <p>
+ * Handlers build an event with {@link #event} / {@link #endEvent} and hand it over with the span
+ * it belongs to ({@link #emit(Span, TelemetryEvent.Builder)}); trace, span and parent ids and the
+ * link are taken from the span when the event is placed, which for a span still waiting for its
+ * job ({@link Spans#openPending}) is when that span ends. Then the event goes down the sink chain
+ * the installer built (readiness watch → emitter queue).
  */
 public final class AgentRuntime {
     private final CallSites callSites = new CallSites();
@@ -39,42 +47,63 @@ public final class AgentRuntime {
         return serviceName;
     }
 
-    /** An event in {@code span}: the span's trace and span ids and its parent. */
-    public TelemetryEvent.Builder spanEvent(String eventType, Span span) {
+    /** A new event of {@code eventType}: timestamp and service; its ids come from its span when emitted. */
+    public TelemetryEvent.Builder event(String eventType) {
         return TelemetryEvent.builder(eventType)
                 .timestamp(System.currentTimeMillis())
-                .service(serviceName)
-                .traceId(span.traceId())
-                .spanId(span.spanId())
-                .parentSpanId(span.parentSpanId());
+                .service(serviceName);
     }
 
-    /** The event that closes {@code span}: as {@link #spanEvent} plus {@code durationMs}. */
-    public TelemetryEvent.Builder spanEndEvent(String eventType, Span span) {
-        return spanEvent(eventType, span).attribute(Attributes.DURATION_MS, span.elapsedMillis());
+    /** The event that closes {@code span}: as {@link #event} plus {@code durationMs}. */
+    public TelemetryEvent.Builder endEvent(String eventType, Span span) {
+        return event(eventType).attribute(Attributes.DURATION_MS, span.elapsedMillis());
     }
 
-    /** To its stream ({@code emp:errors} for error events, else {@code emp:events}). */
+    /**
+     * To its stream ({@code emp:errors} for error events, else {@code emp:events}), in
+     * {@code span}: now, or when the span's placement is settled.
+     */
+    public void emit(Span span, TelemetryEvent.Builder event) {
+        if (Spans.holdUntilPlaced(span, () -> sink.emit(placed(span, event)))) return;
+        sink.emit(placed(span, event));
+    }
+
+    /** An event that belongs to no span (the agent's own reports), as it is. */
     public void emit(TelemetryEvent event) {
         sink.emit(event);
     }
 
     /**
-     * To a Pub/Sub channel, as one flat JSON object: the event's type, ids and error fields (named as
-     * in a stream entry) plus its attributes, the shape the facade's status messages have too (the
-     * emitter adds {@code timestamp} and {@code service}). A {@code null} channel (a template placeholder without a value)
-     * cannot be routed: the event is counted as dropped and reported.
+     * To a Pub/Sub channel, at once (status is live, never held), as one flat JSON object: the
+     * event's type, ids and error fields (named as in a stream entry) plus its attributes, the shape
+     * the facade's status messages have too (the emitter adds {@code timestamp} and {@code service}).
+     * A {@code null} channel (a template placeholder without a value) cannot be routed: the event
+     * is counted as dropped and reported.
      */
-    public void publish(String channel, TelemetryEvent event) {
+    public void publish(String channel, Span span, TelemetryEvent.Builder event) {
         if (channel == null) {
             long n = unroutable.incrementAndGet();
             if (n == 1 || Long.bitCount(n) == 1) {
-                Log.warn("emit", n + " event(s) of type " + event.eventType()
-                        + " dropped so far: their channel template has a placeholder without a value");
+                Log.warn("emit", n + " event(s) dropped so far: their channel template has a placeholder without a value");
             }
             return;
         }
-        sink.publish(channel, statusPayload(JobTraceSink.intoJobTrace(event)));
+        sink.publish(channel, statusPayload(placed(span, event)));
+    }
+
+    /** The facade's status messages: the application's own map, to its channel. */
+    public void publish(String channel, Map<String, ?> data) {
+        sink.publish(channel, data);
+    }
+
+    /** {@code event} with the ids of {@code span} as they are now, and its link if it has one. */
+    static TelemetryEvent placed(Span span, TelemetryEvent.Builder event) {
+        event.traceId(span.traceId()).spanId(span.spanId()).parentSpanId(span.parentSpanId());
+        SpanContext link = span.link();
+        if (link != null) {
+            event.attribute(Attributes.LINK_TRACE_ID, link.traceId()).attribute(Attributes.LINK_SPAN_ID, link.spanId());
+        }
+        return event.build();
     }
 
     static Map<String, Object> statusPayload(TelemetryEvent event) {

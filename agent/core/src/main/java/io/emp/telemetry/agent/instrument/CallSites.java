@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.function.BiFunction;
 
 /**
- * The table behind {@code Bridge.enter(site, ...)}: call site index → {@link CallSiteHandler}.
+ * The table behind the bridge's {@code site} parameter: call site index → {@link SiteHandler}.
  * The index is a constant in the instrumented code, so the hot path is one array read.
  * <p>
  * Registration is keyed: registering an equal key again returns the same index, so the table is
@@ -24,22 +24,31 @@ public final class CallSites {
     public static final int NONE = -1;
 
     private final Map<Object, Integer> byKey = new HashMap<>();
-    private volatile CallSiteHandler[] handlers = new CallSiteHandler[0];
+    private volatile SiteHandler[] handlers = new SiteHandler[0];
 
     /** The index of {@code key}'s handler, creating it with {@code handler} the first time. */
-    public synchronized int register(Object key, CallSiteHandler handler) {
+    public synchronized int register(Object key, SiteHandler handler) {
         Integer existing = byKey.get(key);
         if (existing != null) return existing;
-        CallSiteHandler[] next = Arrays.copyOf(handlers, handlers.length + 1);
+        SiteHandler[] next = Arrays.copyOf(handlers, handlers.length + 1);
         next[handlers.length] = handler;
         handlers = next;
         byKey.put(key, handlers.length - 1);
         return handlers.length - 1;
     }
 
-    public CallSiteHandler get(int site) {
-        CallSiteHandler[] h = handlers;
+    public SiteHandler get(int site) {
+        SiteHandler[] h = handlers;
         return site >= 0 && site < h.length ? h[site] : null;
+    }
+
+    /**
+     * The handler of {@code site} if it is of {@code kind}, else {@code null}: an advice of one
+     * kind bound to a site of another (a wiring bug) does nothing instead of misreading values.
+     */
+    public <T extends SiteHandler> T get(int site, Class<T> kind) {
+        SiteHandler h = get(site);
+        return kind.isInstance(h) ? kind.cast(h) : null;
     }
 
     public int size() {

@@ -24,6 +24,11 @@ final class Guard {
         return depth;
     }
 
+    /** Whether the agent is running on this thread (its own work, or an agent thread). */
+    static boolean isHeld() {
+        return DEPTH.get()[0] > 0;
+    }
+
     static void exit(int[] depth) {
         depth[0]--;
     }

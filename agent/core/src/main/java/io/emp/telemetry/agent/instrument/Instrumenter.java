@@ -49,6 +49,8 @@ public final class Instrumenter {
                 .with(retransform ? AgentBuilder.RedefinitionStrategy.RETRANSFORMATION
                         : AgentBuilder.RedefinitionStrategy.DISABLED)
                 .with(AgentBuilder.DescriptionStrategy.Default.POOL_FIRST)
+                // supertypes described once per loader, not once per class that extends them
+                .with(new TypePoolCache())
                 .with(new TransformFailures())
                 // advice in a named module (a JDK class, a modular application) must be able to read
                 // the bridge's module (the bootstrap loader's unnamed module) to link against it

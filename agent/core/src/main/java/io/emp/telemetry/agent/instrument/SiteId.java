@@ -7,7 +7,7 @@ import java.lang.annotation.Target;
 
 /**
  * On an {@code int} advice parameter: the call site index the agent baked into the advice (a
- * constant in the instrumented code), handed to {@code Bridge.enter}. See {@link CallSites}.
+ * constant in the instrumented code), handed to the bridge's enter methods. See {@link CallSites}.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.PARAMETER)

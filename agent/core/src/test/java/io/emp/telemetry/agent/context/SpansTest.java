@@ -45,9 +45,16 @@ class SpansTest {
         Span span = Spans.open(SpansTest.class, "job-42");
         assertEquals(io.emp.telemetry.schema.JobTrace.traceId("job-42"), span.traceId());
         assertEquals(io.emp.telemetry.schema.JobTrace.rootSpanId("job-42"), span.parentSpanId());
-        Span child = Spans.open(SpansTest.class, "job-other");
-        assertEquals(span.traceId(), child.traceId(), "an enclosing span wins over a job id");
-        assertEquals(span.spanId(), child.parentSpanId());
+        Span same = Spans.open(SpansTest.class, "job-42");
+        assertEquals(span.traceId(), same.traceId(), "inside its own job's trace a call is a plain child");
+        assertEquals(span.spanId(), same.parentSpanId());
+        assertNull(same.link());
+        Span other = Spans.open(SpansTest.class, "job-other");
+        assertEquals(io.emp.telemetry.schema.JobTrace.traceId("job-other"), other.traceId(),
+                "a call about another job goes to that job's trace");
+        assertEquals(io.emp.telemetry.schema.JobTrace.rootSpanId("job-other"), other.parentSpanId());
+        assertEquals(same.spanId(), other.link().spanId(), "linking to where it was called from");
+        assertEquals(span.traceId(), other.link().traceId());
     }
 
     @Test

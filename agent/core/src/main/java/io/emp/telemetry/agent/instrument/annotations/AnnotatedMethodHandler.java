@@ -30,15 +30,15 @@ final class AnnotatedMethodHandler implements CallSiteHandler {
     public SiteCall enter(Class<?> origin, Object self, Object[] args) {
         String jobId = jobId(args);
         Span span = Spans.open(origin, jobId);
-        TelemetryEvent.Builder started = runtime.spanEvent(spec.prefix + ".started", span).jobId(jobId);
+        TelemetryEvent.Builder started = runtime.event(spec.prefix + ".started").jobId(jobId);
         addAttributes(started, args);
-        runtime.emit(started.build());
+        runtime.emit(span, started);
         return (returned, thrown) -> {
             Spans.close(span);
             String type = thrown == null ? spec.prefix + ".completed" : spec.prefix + EventTypes.FAILED_SUFFIX;
-            TelemetryEvent.Builder end = runtime.spanEndEvent(type, span).jobId(jobId).error(thrown);
+            TelemetryEvent.Builder end = runtime.endEvent(type, span).jobId(jobId).error(thrown);
             addAttributes(end, args);
-            runtime.emit(end.build());
+            runtime.emit(span, end);
         };
     }
 

@@ -15,32 +15,47 @@ import io.emp.telemetry.schema.TelemetryEvent;
 import java.util.Map;
 
 /**
- * One rule at run time. Entry: the sampling decision, then a span and the entry event. Exit: the
- * return or exception event, with the duration; exception events carry the error and go to the
- * errors stream. An event whose rule names a channel goes to Pub/Sub instead of a stream.
+ * One rule at run time. {@link #active()}: the sampling decision, before the advice builds the
+ * argument array. Entry: a span and the entry event. Exit: the return or exception event, with the
+ * duration; exception events carry the error and go to the errors stream. An event whose rule
+ * names a channel goes to Pub/Sub instead of a stream.
+ * <p>
+ * Placement: a call whose job id is known on entry opens its span in the job's trace; one that
+ * names no job on entry but has an exit event may learn it from the return value, so its span is
+ * pending ({@link Spans#openPending}) and settles when the call ends, with whatever job it named.
  */
 final class RuleHandler implements CallSiteHandler {
     private final InstrumentationRule rule;
     private final AgentRuntime runtime;
+    private final boolean hasExitEvent;
 
     RuleHandler(InstrumentationRule rule, AgentRuntime runtime) {
         this.rule = rule;
         this.runtime = runtime;
+        this.hasExitEvent = rule.event(Phase.RETURN) != null || rule.event(Phase.EXCEPTION) != null;
+    }
+
+    @Override
+    public boolean active() {
+        return rule.sample();
     }
 
     @Override
     public SiteCall enter(Class<?> origin, Object self, Object[] args) {
-        if (!rule.sample()) return null;
         Invocation invocation = new Invocation(self, args);
         Correlation atEntry = rule.correlation(invocation);
-        Span span = Spans.open(origin, atEntry.jobId());
+        Span span = atEntry.jobId() == null && hasExitEvent
+                ? Spans.openPending(origin)
+                : Spans.open(origin, atEntry.jobId());
         if (rule.emits(Phase.ENTER, invocation)) send(Phase.ENTER, invocation, span, atEntry);
         return (returned, thrown) -> {
             Spans.close(span);
             invocation.complete(returned, thrown);
             Phase phase = thrown == null ? Phase.RETURN : Phase.EXCEPTION;
             // paths on `return` only yield now; what was known at entry still counts
-            if (rule.emits(phase, invocation)) send(phase, invocation, span, rule.correlation(invocation).orElse(atEntry));
+            Correlation ids = rule.correlation(invocation).orElse(atEntry);
+            Spans.settle(span, ids.jobId());
+            if (rule.emits(phase, invocation)) send(phase, invocation, span, ids);
         };
     }
 
@@ -49,8 +64,8 @@ final class RuleHandler implements CallSiteHandler {
         if (spec == null) return;
         Map<String, Object> attributes = rule.attributes(phase, invocation);
         TelemetryEvent.Builder event = phase == Phase.ENTER
-                ? runtime.spanEvent(spec.eventType(), span)
-                : runtime.spanEndEvent(spec.eventType(), span);
+                ? runtime.event(spec.eventType())
+                : runtime.endEvent(spec.eventType(), span);
         event.data(attributes)
                 .jobId(ids.jobId())
                 .workerId(ids.workerId())
@@ -58,9 +73,9 @@ final class RuleHandler implements CallSiteHandler {
                 .userId(ids.userId());
         if (phase == Phase.EXCEPTION) event.error(invocation.thrown());
         if (spec.isPubSub()) {
-            runtime.publish(spec.resolveChannel(ids, attributes), event.build());
+            runtime.publish(spec.resolveChannel(ids, attributes), span, event);
         } else {
-            runtime.emit(event.build());
+            runtime.emit(span, event);
         }
     }
 }

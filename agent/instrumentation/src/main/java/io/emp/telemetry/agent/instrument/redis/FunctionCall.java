@@ -43,18 +43,17 @@ final class FunctionCall implements ReactiveCompletion.Listener {
         }
     }
 
-    /** {@code box[0]} is the Flux; it is replaced by one that reports its terminal signal. */
-    void completeReactive(Object box, Throwable thrown) {
-        if (thrown != null || !(box instanceof Object[]) || ((Object[]) box).length != 1) {
+    /** The Flux the method returns instead of {@code flux}: one that reports its terminal signal; or null. */
+    Object completeReactive(Object flux, Throwable thrown) {
+        if (thrown != null || flux == null) {
             end(null, thrown);
-            return;
+            return null;
         }
-        Object[] holder = (Object[]) box;
         try {
-            Object traced = ReactiveCompletion.attach(holder[0], this);
-            if (traced != null) holder[0] = traced;
+            return ReactiveCompletion.attach(flux, this);
         } catch (ReflectiveOperationException | RuntimeException e) {
             // an unknown publisher type: the call goes unrecorded rather than changed
+            return null;
         }
     }
 

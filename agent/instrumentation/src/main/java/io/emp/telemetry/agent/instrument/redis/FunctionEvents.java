@@ -26,7 +26,7 @@ final class FunctionEvents {
     }
 
     void entered(FunctionCall call) {
-        if (policy == EmptyResultPolicy.RECORD) runtime.emit(executing(call).build());
+        if (policy == EmptyResultPolicy.RECORD) runtime.emit(call.span, executing(call));
     }
 
     void completed(FunctionCall call, int resultSize) {
@@ -34,19 +34,17 @@ final class FunctionEvents {
             suppressed.suppressed();
             return;
         }
-        if (policy == EmptyResultPolicy.SUPPRESS) runtime.emit(executing(call).timestamp(call.startMillis).build());
-        runtime.emit(describe(runtime.spanEndEvent(COMPLETED, call.span), call)
-                .attribute(Attributes.REDIS_FUNCTION_RESULT_SIZE, resultSize)
-                .build());
+        if (policy == EmptyResultPolicy.SUPPRESS) runtime.emit(call.span, executing(call).timestamp(call.startMillis));
+        runtime.emit(call.span, describe(runtime.endEvent(COMPLETED, call.span), call)
+                .attribute(Attributes.REDIS_FUNCTION_RESULT_SIZE, resultSize));
         suppressed.reportIfDue();
     }
 
     void failed(FunctionCall call, Throwable error) {
-        if (policy == EmptyResultPolicy.SUPPRESS) runtime.emit(executing(call).timestamp(call.startMillis).build());
-        runtime.emit(describe(runtime.spanEndEvent(FAILED, call.span), call)
+        if (policy == EmptyResultPolicy.SUPPRESS) runtime.emit(call.span, executing(call).timestamp(call.startMillis));
+        runtime.emit(call.span, describe(runtime.endEvent(FAILED, call.span), call)
                 .attribute(Attributes.ERROR_TYPE, error.getClass().getName())
-                .error(error)
-                .build());
+                .error(error));
     }
 
     /** Calls whose events were suppressed so far. */
@@ -55,7 +53,7 @@ final class FunctionEvents {
     }
 
     private TelemetryEvent.Builder executing(FunctionCall call) {
-        return describe(runtime.spanEvent(EXECUTING, call.span), call);
+        return describe(runtime.event(EXECUTING), call);
     }
 
     private static TelemetryEvent.Builder describe(TelemetryEvent.Builder event, FunctionCall call) {

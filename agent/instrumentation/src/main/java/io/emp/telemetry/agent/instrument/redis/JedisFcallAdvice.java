@@ -21,13 +21,14 @@ public final class JedisFcallAdvice {
                                @Advice.Argument(0) Object name,
                                @Advice.Argument(1) Object keys,
                                @Advice.Argument(2) Object args) {
-        return Bridge.enter(site, origin, null, new Object[] {method, name, keys, args});
+        if (!Bridge.active(site)) return null;
+        return Bridge.functionCallEnter(site, origin, method, name, keys, args);
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
     public static void exit(@Advice.Enter Object token,
                             @Advice.Return(typing = Assigner.Typing.DYNAMIC) Object returned,
                             @Advice.Thrown Throwable thrown) {
-        Bridge.exit(token, returned, thrown);
+        if (token != null) Bridge.exit(token, returned, thrown);
     }
 }

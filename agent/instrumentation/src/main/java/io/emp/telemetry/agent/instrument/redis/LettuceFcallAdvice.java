@@ -20,14 +20,16 @@ public final class LettuceFcallAdvice {
                                @Advice.Origin Class<?> origin,
                                @Advice.Origin("#m") String method,
                                @Advice.AllArguments Object[] args) {
-        return Bridge.enter(site, origin, null, new Object[] {
-                method, args[0], args.length > 2 ? args[2] : null, args.length > 3 ? args[3] : null});
+        if (!Bridge.active(site)) return null;
+        Object[] all = args; // built here, once: ByteBuddy creates the array where it is read
+        return Bridge.functionCallEnter(site, origin, method, all[0],
+                all.length > 2 ? all[2] : null, all.length > 3 ? all[3] : null);
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
     public static void exit(@Advice.Enter Object token,
                             @Advice.Return(typing = Assigner.Typing.DYNAMIC) Object returned,
                             @Advice.Thrown Throwable thrown) {
-        Bridge.exit(token, returned, thrown);
+        if (token != null) Bridge.exit(token, returned, thrown);
     }
 }

@@ -7,8 +7,8 @@ import net.bytebuddy.implementation.bytecode.assign.Assigner;
 
 /**
  * On Lettuce's reactive {@code fcall}/{@code fcallReadOnly}, which return a cold {@code Flux}. The
- * handler gets the Flux in a one-element box and puts back a Flux with completion callbacks
- * attached; it is swapped into the return value. Reactor is not named here: the agent relocates
+ * handler answers the exit with a Flux that has completion callbacks attached; it is swapped into
+ * the return value. Reactor is not named here: the agent relocates
  * its own copy, so the handler reaches the application's Reactor through the Flux's own methods.
  */
 public final class LettuceReactiveFcallAdvice {
@@ -20,8 +20,10 @@ public final class LettuceReactiveFcallAdvice {
                                @Advice.Origin Class<?> origin,
                                @Advice.Origin("#m") String method,
                                @Advice.AllArguments Object[] args) {
-        return Bridge.enter(site, origin, null, new Object[] {
-                method, args[0], args.length > 2 ? args[2] : null, args.length > 3 ? args[3] : null});
+        if (!Bridge.active(site)) return null;
+        Object[] all = args; // built here, once: ByteBuddy creates the array where it is read
+        return Bridge.functionCallEnter(site, origin, method, all[0],
+                all.length > 2 ? all[2] : null, all.length > 3 ? all[3] : null);
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
@@ -29,8 +31,7 @@ public final class LettuceReactiveFcallAdvice {
                             @Advice.Return(readOnly = false, typing = Assigner.Typing.DYNAMIC) Object returned,
                             @Advice.Thrown Throwable thrown) {
         if (token == null) return;
-        Object[] box = new Object[] {returned};
-        Bridge.exit(token, box, thrown);
-        if (box[0] != returned) returned = box[0];
+        Object traced = Bridge.exit(token, returned, thrown);
+        if (traced != returned) returned = traced;
     }
 }

@@ -4,8 +4,7 @@ import io.emp.telemetry.agent.context.Span;
 import io.emp.telemetry.agent.context.Spans;
 import io.emp.telemetry.agent.context.TraceParent;
 import io.emp.telemetry.agent.instrument.AgentRuntime;
-import io.emp.telemetry.agent.instrument.CallSiteHandler;
-import io.emp.telemetry.agent.instrument.SiteCall;
+import io.emp.telemetry.agent.instrument.ClientRequestSite;
 import io.emp.telemetry.schema.Attributes;
 import io.emp.telemetry.schema.TelemetryEvent;
 
@@ -22,7 +21,7 @@ import java.util.concurrent.ExecutionException;
  * {@code http.client.request} event; a call that failed (no response) also sends
  * {@code http.client.request_failed} to the errors stream. Async calls complete with their future.
  */
-final class ClientRequestHandler implements CallSiteHandler {
+final class ClientRequestHandler implements ClientRequestSite {
     static final String REQUEST_EVENT = "http.client.request";
     static final String FAILED_EVENT = "http.client.request_failed";
 
@@ -33,25 +32,32 @@ final class ClientRequestHandler implements CallSiteHandler {
     }
 
     @Override
-    public SiteCall enter(Class<?> origin, Object self, Object[] args) {
-        if (args.length == 0 || !(args[0] instanceof HttpRequest)) return null;
-        HttpRequest request = (HttpRequest) args[0];
+    public Call enter(Class<?> origin, Object sent) {
+        if (!(sent instanceof HttpRequest)) return null;
+        HttpRequest request = (HttpRequest) sent;
         Span span = Spans.open(origin);
-        if (request.headers().firstValue(TraceParent.HEADER).isEmpty()) {
-            args[0] = TracedRequests.withHeader(request, TraceParent.HEADER, TraceParent.format(span.context()));
-        }
-        return new Call(span, request.method(), request.uri());
+        HttpRequest traced = request.headers().firstValue(TraceParent.HEADER).isEmpty()
+                ? TracedRequests.withHeader(request, TraceParent.HEADER, TraceParent.format(span.context()))
+                : null;
+        return new Request(span, request.method(), request.uri(), traced);
     }
 
-    private final class Call implements SiteCall {
+    private final class Request implements Call {
         private final Span span;
         private final String method;
         private final URI uri;
+        private final HttpRequest traced;
 
-        Call(Span span, String method, URI uri) {
+        Request(Span span, String method, URI uri, HttpRequest traced) {
             this.span = span;
             this.method = method;
             this.uri = uri;
+            this.traced = traced;
+        }
+
+        @Override
+        public Object replacementRequest() {
+            return traced;
         }
 
         @Override
@@ -73,15 +79,13 @@ final class ClientRequestHandler implements CallSiteHandler {
         private void finish(Object response, Throwable error) {
             int status = response instanceof HttpResponse ? ((HttpResponse<?>) response).statusCode() : -1;
             String errorType = error != null ? error.getClass().getName() : status >= 400 ? Integer.toString(status) : null;
-            runtime.emit(describe(runtime.spanEndEvent(REQUEST_EVENT, span))
+            runtime.emit(span, describe(runtime.endEvent(REQUEST_EVENT, span))
                     .attribute(Attributes.HTTP_RESPONSE_STATUS_CODE, status > 0 ? status : null)
-                    .attribute(Attributes.ERROR_TYPE, errorType)
-                    .build());
+                    .attribute(Attributes.ERROR_TYPE, errorType));
             if (error != null) {
-                runtime.emit(describe(runtime.spanEndEvent(FAILED_EVENT, span))
+                runtime.emit(span, describe(runtime.endEvent(FAILED_EVENT, span))
                         .attribute(Attributes.ERROR_TYPE, errorType)
-                        .error(error)
-                        .build());
+                        .error(error));
             }
         }
 

@@ -10,7 +10,7 @@ import java.net.http.HttpRequest;
 /**
  * On {@code jdk.internal.net.http.HttpClientImpl#send} and {@code #sendAsync}. The handler may
  * replace the request (an immutable {@link HttpRequest}) with a copy carrying a
- * {@code traceparent}: it writes the copy into the argument array, and the advice swaps it in.
+ * {@code traceparent}: the advice asks for it ({@code Bridge.clientRequestReplacement}) and swaps it in.
  * <p>
  * This code runs inside the JDK's named module {@code java.net.http}; it may call the bridge on
  * the bootstrap class path because the JVM gives every module an agent transformed a read edge
@@ -24,9 +24,10 @@ public final class HttpClientSendAdvice {
     public static Object enter(@SiteId int site,
                                @Advice.Origin Class<?> origin,
                                @Advice.Argument(value = 0, readOnly = false) HttpRequest request) {
-        Object[] args = new Object[] {request};
-        Object token = Bridge.enter(site, origin, null, args);
-        if (args[0] != request && args[0] instanceof HttpRequest) request = (HttpRequest) args[0];
+        if (!Bridge.active(site)) return null;
+        Object token = Bridge.clientRequestEnter(site, origin, request);
+        Object traced = Bridge.clientRequestReplacement(token);
+        if (traced instanceof HttpRequest) request = (HttpRequest) traced;
         return token;
     }
 
@@ -34,6 +35,6 @@ public final class HttpClientSendAdvice {
     public static void exit(@Advice.Enter Object token,
                             @Advice.Return(typing = Assigner.Typing.DYNAMIC) Object returned,
                             @Advice.Thrown Throwable thrown) {
-        Bridge.exit(token, returned, thrown);
+        if (token != null) Bridge.exit(token, returned, thrown);
     }
 }

@@ -12,7 +12,7 @@ import net.bytebuddy.asm.Advice;
 /**
  * On {@code jakarta.servlet.Servlet#service(ServletRequest, ServletResponse)} implementations.
  * Inlined into the servlet's class, which sees the servlet API: it extracts plain values in the
- * order {@link ServerRequestHandler} reads them. Never the body, never a header but traceparent.
+ * named parameters of {@code Bridge.serverRequestEnter}. Never the body, never a header but traceparent.
  */
 public final class JakartaServletAdvice {
     private JakartaServletAdvice() {
@@ -22,7 +22,7 @@ public final class JakartaServletAdvice {
     public static Object enter(@SiteId int site,
                                @Advice.Origin Class<?> origin,
                                @Advice.Argument(0) ServletRequest request) {
-        if (!(request instanceof HttpServletRequest)) return null;
+        if (!(request instanceof HttpServletRequest) || !Bridge.active(site)) return null;
         HttpServletRequest http = (HttpServletRequest) request;
         String route = null;
         try {
@@ -34,9 +34,8 @@ public final class JakartaServletAdvice {
         } catch (Throwable olderContainer) {
             route = null;
         }
-        return Bridge.enter(site, origin, null, new Object[] {
-                http.getMethod(), http.getRequestURI(), route, http.getHeader("traceparent"),
-                http.getServerName(), Integer.valueOf(http.getLocalPort())});
+        return Bridge.serverRequestEnter(site, origin, http.getMethod(), http.getRequestURI(), route,
+                http.getHeader("traceparent"), http.getServerName(), http.getLocalPort());
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
@@ -44,13 +43,13 @@ public final class JakartaServletAdvice {
                             @Advice.Argument(1) ServletResponse response,
                             @Advice.Thrown Throwable thrown) {
         if (token == null) return;
-        // Bridge.exit must run whatever happens: it ends the request the handler keeps per thread
-        Integer status = null;
+        // the exit must run whatever happens: it ends the request the handler keeps per thread
+        int status = -1;
         try {
-            if (response instanceof HttpServletResponse) status = Integer.valueOf(((HttpServletResponse) response).getStatus());
+            if (response instanceof HttpServletResponse) status = ((HttpServletResponse) response).getStatus();
         } catch (Throwable unknown) {
-            status = null;
+            status = -1;
         }
-        Bridge.exit(token, status, thrown);
+        Bridge.serverRequestExit(token, status, thrown);
     }
 }

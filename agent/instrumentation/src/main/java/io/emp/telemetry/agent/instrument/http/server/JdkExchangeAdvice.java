@@ -26,13 +26,11 @@ public final class JdkExchangeAdvice {
     public static Object enter(@SiteId int site,
                                @Advice.Origin Class<?> origin,
                                @Advice.Argument(0) HttpExchange exchange) {
-        if (exchange == null) return null;
+        if (exchange == null || !Bridge.active(site)) return null;
         InetSocketAddress local = exchange.getLocalAddress();
-        return Bridge.enter(site, origin, null, new Object[] {
-                exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+        return Bridge.serverRequestEnter(site, origin, exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
                 exchange.getHttpContext().getPath(), exchange.getRequestHeaders().getFirst("traceparent"),
-                local == null ? null : local.getHostString(),
-                local == null ? null : Integer.valueOf(local.getPort())});
+                local == null ? null : local.getHostString(), local == null ? -1 : local.getPort());
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
@@ -40,14 +38,14 @@ public final class JdkExchangeAdvice {
                             @Advice.Argument(0) HttpExchange exchange,
                             @Advice.Thrown Throwable thrown) {
         if (token == null) return;
-        // Bridge.exit must run whatever happens: it ends the request the handler keeps per thread.
+        // The exit must run whatever happens: it ends the request the handler keeps per thread.
         // The code is -1 while no response headers were sent (the handler threw before sending).
-        Integer status = null;
+        int status = -1;
         try {
-            status = Integer.valueOf(exchange.getResponseCode());
+            status = exchange.getResponseCode();
         } catch (Throwable unknown) {
-            status = null;
+            status = -1;
         }
-        Bridge.exit(token, status, thrown);
+        Bridge.serverRequestExit(token, status, thrown);
     }
 }

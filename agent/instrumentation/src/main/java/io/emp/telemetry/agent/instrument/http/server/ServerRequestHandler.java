@@ -5,19 +5,18 @@ import io.emp.telemetry.agent.context.SpanContext;
 import io.emp.telemetry.agent.context.Spans;
 import io.emp.telemetry.agent.context.TraceParent;
 import io.emp.telemetry.agent.instrument.AgentRuntime;
-import io.emp.telemetry.agent.instrument.CallSiteHandler;
-import io.emp.telemetry.agent.instrument.SiteCall;
+import io.emp.telemetry.agent.instrument.ServerRequestSite;
 import io.emp.telemetry.schema.Attributes;
 import io.emp.telemetry.schema.TelemetryEvent;
 
 /**
- * One incoming HTTP request, whatever the server (servlet containers, the JDK server). The advice
- * passes {@code [method, path, route, traceparent, serverAddress, serverPort]} and, on exit, the
- * response status. Only the OUTERMOST entry point on a thread becomes a request: a servlet calling
+ * One incoming HTTP request, whatever the server (servlet containers, the JDK server): the advice
+ * passes the request's method, path, route, traceparent and server address and port and, on exit,
+ * the response status ({@link ServerRequestSite}). Only the OUTERMOST entry point on a thread becomes a request: a servlet calling
  * another servlet ({@code HttpServlet.service → doGet}, forwards, a framework's dispatcher, a JDK
  * handler delegating to another) is the same request.
  */
-final class ServerRequestHandler implements CallSiteHandler {
+final class ServerRequestHandler implements ServerRequestSite {
     private static final ThreadLocal<Request> IN_FLIGHT = new ThreadLocal<>();
 
     private final AgentRuntime runtime;
@@ -26,18 +25,25 @@ final class ServerRequestHandler implements CallSiteHandler {
         this.runtime = runtime;
     }
 
+    /** A nested entry point of a request in flight does nothing (and the advice reads nothing). */
     @Override
-    public SiteCall enter(Class<?> origin, Object self, Object[] args) {
+    public boolean active() {
+        return IN_FLIGHT.get() == null;
+    }
+
+    @Override
+    public Call enter(Class<?> origin, String method, String path, String route, String traceparent,
+                      String serverAddress, int serverPort) {
         if (IN_FLIGHT.get() != null) return null;
-        SpanContext remote = TraceParent.parse(string(args[3]));
+        SpanContext remote = TraceParent.parse(traceparent);
         Span span = remote == null ? Spans.open(origin) : Spans.openChildOf(remote);
-        Request request = new Request(span, HttpMethods.normalize(string(args[0])), string(args[1]), string(args[2]),
-                string(args[4]), args[5] instanceof Integer ? (Integer) args[5] : null);
+        Request request = new Request(span, HttpMethods.normalize(method), path, route, serverAddress,
+                serverPort > 0 ? serverPort : null);
         IN_FLIGHT.set(request);
         return request;
     }
 
-    private final class Request implements SiteCall {
+    private final class Request implements Call {
         private final Span span;
         private final String method;
         private final String path;
@@ -55,21 +61,21 @@ final class ServerRequestHandler implements CallSiteHandler {
         }
 
         @Override
-        public void exit(Object returned, Throwable thrown) {
+        public void end(int responseStatus, Throwable thrown) {
             IN_FLIGHT.remove();
             Spans.close(span);
             // A handler that threw has not answered yet: the server will send a 500.
-            int status = thrown != null ? 500 : returned instanceof Integer ? (Integer) returned : -1;
+            int status = thrown != null ? 500 : responseStatus;
             String errorType = thrown != null ? thrown.getClass().getName()
                     : status >= 500 ? Integer.toString(status) : null;
 
-            TelemetryEvent.Builder event = describe(runtime.spanEndEvent(ServerEvents.REQUEST, span))
+            TelemetryEvent.Builder event = describe(runtime.endEvent(ServerEvents.REQUEST, span))
                     .attribute(Attributes.HTTP_RESPONSE_STATUS_CODE, status > 0 ? status : null)
                     .attribute(Attributes.ERROR_TYPE, errorType);
-            runtime.emit(event.build());
+            runtime.emit(span, event);
             if (errorType == null) return;
 
-            TelemetryEvent.Builder error = describe(runtime.spanEndEvent(ServerEvents.ERROR, span))
+            TelemetryEvent.Builder error = describe(runtime.endEvent(ServerEvents.ERROR, span))
                     .attribute(Attributes.HTTP_RESPONSE_STATUS_CODE, status)
                     .attribute(Attributes.ERROR_TYPE, errorType);
             if (thrown != null) {
@@ -77,7 +83,7 @@ final class ServerRequestHandler implements CallSiteHandler {
             } else {
                 error.errorType(errorType).errorMessage(method + " " + path + " answered " + status);
             }
-            runtime.emit(error.build());
+            runtime.emit(span, error);
         }
 
         private TelemetryEvent.Builder describe(TelemetryEvent.Builder event) {
@@ -87,9 +93,5 @@ final class ServerRequestHandler implements CallSiteHandler {
                     .attribute(Attributes.SERVER_ADDRESS, serverAddress)
                     .attribute(Attributes.SERVER_PORT, serverPort != null && serverPort > 0 ? serverPort : null);
         }
-    }
-
-    private static String string(Object value) {
-        return value instanceof String ? (String) value : null;
     }
 }
