@@ -69,13 +69,13 @@ final class PerfCommand implements Callable<Integer> {
             return 1;
         }
         if (redis.json) redis.printJson(json(rows));
-        else print(redis.out(), rows);
+        else print(redis.out(), rows, redis.style().limit(40));
         return 0;
     }
 
-    private static void print(PrintWriter out, List<DurationStats.Row> rows) {
+    private static void print(PrintWriter out, List<DurationStats.Row> rows, int typeChars) {
         int w = 10;
-        for (DurationStats.Row r : rows) w = Math.max(w, Math.min(40, r.eventType().length()));
+        for (DurationStats.Row r : rows) w = Math.max(w, Math.min(typeChars, r.eventType().length()));
         out.println("  " + EventText.pad("event", w) + "  " + EventText.padLeft("count", 6) + "  " + EventText.padLeft("p50", 9)
                 + "  " + EventText.padLeft("p95", 9) + "  " + EventText.padLeft("p99", 9) + "  " + EventText.padLeft("max", 9)
                 + "  slowest");
@@ -84,7 +84,7 @@ final class PerfCommand implements Callable<Integer> {
             for (ConsumedEvent c : r.slowest()) {
                 slow.add(EventText.millis(DurationStats.millis(c)) + (c.event().jobId() == null ? "" : " " + c.event().jobId()));
             }
-            out.println("  " + EventText.pad(EventText.cut(r.eventType(), 40), w) + "  " + EventText.padLeft(Integer.toString(r.count()), 6)
+            out.println("  " + EventText.pad(EventText.cut(r.eventType(), typeChars), w) + "  " + EventText.padLeft(Integer.toString(r.count()), 6)
                     + "  " + EventText.padLeft(EventText.millis(r.p50()), 9) + "  " + EventText.padLeft(EventText.millis(r.p95()), 9)
                     + "  " + EventText.padLeft(EventText.millis(r.p99()), 9) + "  " + EventText.padLeft(EventText.millis(r.max()), 9)
                     + "  " + String.join(", ", slow));

@@ -32,9 +32,8 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--limit", defaultValue = "50", paramLabel = "N", description = "show at most N events, the newest (default ${DEFAULT-VALUE})")
     int limit;
 
-    @Option(names = "--scan-limit", defaultValue = "200000", paramLabel = "N",
-            description = "read at most N entries per stream (default ${DEFAULT-VALUE})")
-    long scanLimit;
+    @Mixin
+    ScanLimit scanLimit;
 
     @Mixin
     RedisOptions redis;
@@ -47,7 +46,7 @@ final class SearchCommand implements Callable<Integer> {
     }
 
     private int run(RedisSession session, TimeWindow window, EventFilter filter) {
-        StreamScanner scanner = new StreamScanner(session.commands(), scanLimit);
+        StreamScanner scanner = new StreamScanner(session.commands(), scanLimit.value);
         List<ConsumedEvent> found = new ArrayList<>();
         if (!filter.errorsOnly()) collect(scanner, redis.eventsStream(), false, window, filter, found);
         collect(scanner, redis.errorsStream(), true, window, filter, found);

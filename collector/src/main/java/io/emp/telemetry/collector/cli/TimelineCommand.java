@@ -30,9 +30,8 @@ final class TimelineCommand implements Callable<Integer> {
     @Mixin
     TimeOptions time;
 
-    @Option(names = "--scan-limit", defaultValue = "200000", paramLabel = "N",
-            description = "read at most N entries per stream (default ${DEFAULT-VALUE}); narrow with --since/--last")
-    long scanLimit;
+    @Mixin
+    ScanLimit scanLimit;
 
     @Mixin
     RedisOptions redis;
@@ -44,7 +43,7 @@ final class TimelineCommand implements Callable<Integer> {
     }
 
     private int run(RedisSession session, TimeWindow window) {
-        StreamScanner scanner = new StreamScanner(session.commands(), scanLimit);
+        StreamScanner scanner = new StreamScanner(session.commands(), scanLimit.value);
         Timeline t = Timeline.collect(scanner, redis.eventsStream(), redis.errorsStream(), jobId, window);
         ScanNotes.print(redis.err(), scanner);
         if (t.isEmpty()) {
