@@ -10,7 +10,9 @@ import java.util.List;
  * connector, and back through the queue on a retry. The timeline's events (start order) are cut into runs of one
  * actor — a service, or a service's connector ({@code connector.*} events) — and every {@code job.claimed} starts a
  * new run, because the job arrives there from the queue. Between two runs: the event of the earlier run that ended
- * last before the later run began, and the later run's first event; the latency is the time between them.
+ * last before the later run began (for the queue: {@code job.created} when the run has it — the job entered the
+ * queue then, even if the HTTP request around it ended later), and the later run's first event; the latency is the
+ * time between them.
  */
 public final class Handoffs {
     static final String CLAIMED = "job.claimed";
@@ -34,8 +36,9 @@ public final class Handoffs {
         List<Handoff> out = new ArrayList<>();
         for (int i = 1; i < runs.size(); i++) {
             ConsumedEvent to = runs.get(i).get(0);
-            ConsumedEvent from = lastEndedBefore(runs.get(i - 1), Timeline.startOf(to));
             String via = to.event().eventType().equals(CLAIMED) ? "queue" : "call";
+            ConsumedEvent created = via.equals("queue") ? created(runs.get(i - 1)) : null;
+            ConsumedEvent from = created != null ? created : lastEndedBefore(runs.get(i - 1), Timeline.startOf(to));
             out.add(new Handoff(actor(from), from, actor(to), to, via, Timeline.startOf(to) - Timeline.endOf(from)));
         }
         return out;
@@ -45,6 +48,13 @@ public final class Handoffs {
     public static String actor(ConsumedEvent c) {
         String service = c.event().service().isEmpty() ? "(no service)" : c.event().service();
         return c.event().eventType().startsWith("connector.") ? service + " connector" : service;
+    }
+
+    private static ConsumedEvent created(List<ConsumedEvent> run) {
+        for (int i = run.size() - 1; i >= 0; i--) {
+            if (run.get(i).event().eventType().equals(Timeline.JOB_CREATED)) return run.get(i);
+        }
+        return null;
     }
 
     private static ConsumedEvent lastEndedBefore(List<ConsumedEvent> run, long start) {
