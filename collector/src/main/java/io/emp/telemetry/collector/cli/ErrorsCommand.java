@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** Error analysis over a window: counts by error type and service, first/last seen, top messages. */
-@Command(name = "errors", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "errors", sortOptions = false,
         description = {"Summarise errors by type and service, with first/last seen and the top messages.",
                 "Reads the errors stream over a window (default: the last hour). Messages are grouped by shape:",
                 "numbers, ids, UUIDs and hex replaced by <n>, <id>, <uuid>, <hex> (an example of each is shown).",

@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** Durations per event type over a window: count, p50/p95/p99/max and the slowest jobs. */
-@Command(name = "perf", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "perf", sortOptions = false,
         description = {"Show durations per event type: count, p50, p95, p99, max and the slowest jobs.",
                 "Reads durationMs of both streams over a window (default: the last hour).",
                 "Exit code: 0, 1 when no event has a duration, 2 Redis or configuration error."})

@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** The most recent events matching the filters, newest last. */
-@Command(name = "search", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "search", sortOptions = false,
         description = {"Find events in the events and errors streams by job, service, type, trace and time.",
                 "Shows the most recent --limit matches, oldest first, one line each (--json: one JSON object per line).",
                 "Exit code: 0 matches found, 1 none, 2 Redis or configuration error."})

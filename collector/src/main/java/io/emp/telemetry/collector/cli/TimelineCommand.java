@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
 import java.util.concurrent.Callable;
 
 /** Every event of one job across services and both streams, in time order, with outcome and gaps. */
-@Command(name = "timeline", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "timeline", sortOptions = false,
         description = {"Show one job's events from both streams in time order, with its outcome and gaps.",
                 "Header: trace id, services, duration, outcome (completed / failed / still running);",
                 "then one row per event; then the gaps between consecutive events longer than --gap-ms.",

@@ -49,7 +49,7 @@ public final class TimelineText {
         out.println("  events    " + t.events().size() + " (" + t.countIn(eventsStream) + " in " + eventsStream + ", "
                 + t.countIn(errorsStream) + " in " + errorsStream + ")");
         out.println("  started   " + EventText.dateTime(t.start()) + " " + EventText.DATE_TIME.getZone().getId());
-        out.println("  duration  " + EventText.millis(t.durationMs()) + " (first to last event)");
+        out.println("  duration  " + EventText.millis(t.durationMs()) + " (first start to last end)");
         out.println("  outcome   " + outcome(t));
         out.println();
     }

@@ -144,6 +144,31 @@ class ServiceResourcesAndConventionsTest {
     }
 
     @Test
+    void aServicesResourceIsCachedAndReadAgainAfterTheRefresh() {
+        REDIS.flushAll();
+        RedisCommands<String, String> redis = conn.sync();
+        long[] now = {1_000};
+        io.emp.telemetry.collector.export.otlp.EventResources resources = new io.emp.telemetry.collector.export.otlp.EventResources(
+                io.opentelemetry.sdk.resources.Resource.empty(), redis::get, Duration.ofSeconds(60), () -> now[0]);
+        redis.set("emp:resource:i-1", "{\"service.name\":\"svc\",\"service.version\":\"1\"}");
+        assertEquals("1", version(resources.resource("svc", "i-1")));
+        redis.set("emp:resource:i-1", "{\"service.name\":\"svc\",\"service.version\":\"2\"}");
+        now[0] += 59_000;
+        assertEquals("1", version(resources.resource("svc", "i-1")), "cached until the refresh");
+        now[0] += 2_000;
+        assertEquals("2", version(resources.resource("svc", "i-1")), "read again after the refresh");
+        redis.del("emp:resource:i-1");
+        now[0] += 61_000;
+        assertEquals("svc", resources.resource("svc", "i-1").getAttribute(
+                io.opentelemetry.api.common.AttributeKey.stringKey("service.name")), "expired key: the entry's service");
+        assertNull(version(resources.resource("svc", "i-1")));
+    }
+
+    private static String version(io.opentelemetry.sdk.resources.Resource r) {
+        return r.getAttribute(io.opentelemetry.api.common.AttributeKey.stringKey("service.version"));
+    }
+
+    @Test
     void badOtelValuesAreOneLineNamingTheVariableWithoutTheValue() {
         ConfigException json = assertThrows(ConfigException.class, () -> start("OTEL_EXPORTER_OTLP_PROTOCOL", "http/json"));
         assertTrue(json.getMessage().startsWith("OTEL_EXPORTER_OTLP_PROTOCOL: http/json is not supported"), json.getMessage());
