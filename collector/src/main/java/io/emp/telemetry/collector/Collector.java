@@ -54,7 +54,7 @@ public final class Collector implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw new ConfigException("redis.url: not a valid Redis URL (redis://[user:password@]host:port[/db] or rediss://…)");
         }
-        this.exporters = new Exporters(config, stats);
+        this.exporters = new Exporters(config, stats, redis);
         RedisCommands<String, String> shared = redis.connect();
         this.webhook = config.alerts().webhookUrl().isEmpty() ? null
                 : new WebhookSender(URI.create(config.alerts().webhookUrl()), 500);

@@ -43,6 +43,29 @@ record Launch(String name, List<String> arguments, Map<String, String> environme
         return new Launch("collector", args, env);
     }
 
+    /** The collector, without the agent, exporting both streams over OTLP/HTTP (protobuf) to {@code endpoint}. */
+    static Launch collectorOtlp(String redisUri, String endpoint) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("EMP_REDIS_URL", redisUri);
+        env.put("EMP_EXPORTERS", "otlp");
+        env.put("OTEL_EXPORTER_OTLP_ENDPOINT", endpoint);
+        env.put("OTEL_SERVICE_NAME", "emp-collector");
+        env.put("OTEL_RESOURCE_ATTRIBUTES", "service.version=0.0.0-collector,deployment.environment.name=e2e");
+        env.put("EMP_COLLECTOR_BATCH_WAIT", "200ms");
+        env.put("EMP_COLLECTOR_METRICS_INTERVAL", "1s");
+        env.put("EMP_COLLECTOR_HEALTH_PORT", "-1");
+        List<String> args = new ArrayList<>(JVM_FLAGS);
+        args.addAll(List.of("-jar", Artifacts.collectorJar().toString(), "run"));
+        return new Launch("collector-otlp", args, env);
+    }
+
+    /** The same launch with {@code extra} added to its environment. */
+    Launch withEnvironment(Map<String, String> extra) {
+        Map<String, String> env = new LinkedHashMap<>(environment);
+        env.putAll(extra);
+        return new Launch(name, arguments, env);
+    }
+
     /** A main class of this module's test sources, run with the agent. */
     static Launch testApp(String redisUri, String serviceName, Class<?> mainClass) {
         Map<String, String> env = agentEnvironment(redisUri, serviceName);

@@ -69,8 +69,13 @@ final class SampleSystem implements AutoCloseable {
      * as they start, so the caller's {@code @AfterAll} ends them even when this throws.
      */
     static SampleSystem start(String redisUri, ServiceProcesses processes) {
-        ServiceProcess api = processes.start(Launch.apiServer(redisUri));
-        ServiceProcess worker = processes.start(Launch.worker(redisUri, WORKER_ID, MACHINE_ID));
+        return start(redisUri, processes, java.util.function.UnaryOperator.identity());
+    }
+
+    /** As {@link #start(String, ServiceProcesses)}, each service's launch adjusted by {@code customize} (environment …). */
+    static SampleSystem start(String redisUri, ServiceProcesses processes, java.util.function.UnaryOperator<Launch> customize) {
+        ServiceProcess api = processes.start(customize.apply(Launch.apiServer(redisUri)));
+        ServiceProcess worker = processes.start(customize.apply(Launch.worker(redisUri, WORKER_ID, MACHINE_ID)));
         URI base = URI.create(api.awaitStdoutLine(LISTENING, START_TIMEOUT).group(1));
         worker.awaitStdoutLine(WORKER_READY, START_TIMEOUT);
         EventStreams streams = new EventStreams(redisUri);

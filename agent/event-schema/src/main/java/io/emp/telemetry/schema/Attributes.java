@@ -26,6 +26,13 @@ public final class Attributes {
     public static final String SERVER_PORT = "server.port";
 
     /** Redis function calls ({@code redis_function.*}): database semantic conventions, counts never values. */
+    public static final String DB_SYSTEM_NAME = "db.system.name";
+    /**
+     * The semantic conventions' name before {@link #DB_SYSTEM_NAME}; agents before 0.2 wrote it. Readers still accept it
+     * (the collector exports it as {@code db.system.name}); writers use {@link #DB_SYSTEM_NAME}.
+     * @deprecated use {@link #DB_SYSTEM_NAME}
+     */
+    @Deprecated
     public static final String DB_SYSTEM = "db.system";
     public static final String DB_OPERATION_NAME = "db.operation.name";
     /** The Redis function's name: a function is Redis's stored procedure. */

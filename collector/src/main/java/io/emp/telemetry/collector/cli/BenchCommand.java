@@ -10,6 +10,8 @@ import io.lettuce.core.RedisFuture;
 import io.lettuce.core.XAddArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.emp.telemetry.collector.RedisConnections;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -28,10 +30,19 @@ import java.util.concurrent.TimeUnit;
  * samples its resident set size from /proc once a second, so the collector's footprint under load
  * is measured rather than guessed.
  */
-@Command(name = "bench", description = "Write events at a fixed rate and sample a collector's RSS (load test).")
+@Command(name = "bench", sortOptions = false,
+        description = {"Write events at a fixed rate and sample a collector's RSS (load test).",
+                "Exit code: 0, 2 on a bad command line."})
 final class BenchCommand implements Callable<Integer> {
-    @Option(names = "--redis-url", defaultValue = "redis://127.0.0.1:6379", description = "Redis to write to (default ${DEFAULT-VALUE})")
-    String redisUrl;
+    static final String DEFAULT_REDIS = "redis://127.0.0.1:6379";
+
+    @Option(names = "--redis", paramLabel = "URL", description = "Redis to write to (default: EMP_REDIS_URL, else " + DEFAULT_REDIS + ")")
+    String redis;
+    /** Before --redis was the one name everywhere; kept so that scripts keep working, with a warning. */
+    @Option(names = "--redis-url", paramLabel = "URL", hidden = true)
+    String redisUrlDeprecated;
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
     @Option(names = "--rate", defaultValue = "10000", description = "events per second (default ${DEFAULT-VALUE})")
     int rate;
     @Option(names = "--seconds", defaultValue = "60", description = "how long (default ${DEFAULT-VALUE})")
@@ -45,6 +56,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        String redisUrl = redisUrl();
         RedisClient client = RedisClient.create(redisUrl);
         try (StatefulRedisConnection<String, String> conn = client.connect()) {
             conn.setAutoFlushCommands(false);
@@ -78,6 +90,21 @@ final class BenchCommand implements Callable<Integer> {
             client.shutdown();
         }
         return 0;
+    }
+
+    private String redisUrl() {
+        if (redisUrlDeprecated != null) {
+            spec.commandLine().getErr().println("bench: warning: --redis-url is deprecated, use --redis");
+            spec.commandLine().getErr().flush();
+            if (redis == null) return redisUrlDeprecated;
+        }
+        if (redis != null) return redis;
+        String env = System.getenv("EMP_REDIS_URL");
+        String url = env != null && !env.isBlank() ? env : DEFAULT_REDIS;
+        spec.commandLine().getErr().println("bench: writing to Redis at " + RedisConnections.redacted(url)
+                + " (" + (env != null && !env.isBlank() ? "EMP_REDIS_URL" : "default") + "; --redis URL to choose)");
+        spec.commandLine().getErr().flush();
+        return url;
     }
 
     private static TelemetryEvent event(long n) {

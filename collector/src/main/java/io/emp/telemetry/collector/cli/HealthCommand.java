@@ -22,7 +22,7 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
 /** Is the event pipeline healthy: streams, consumer groups, live collectors, services still sending. */
-@Command(name = "health", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "health", sortOptions = false,
         description = {"Show streams, consumer groups, live collectors and each service's last event.",
                 "Lengths, pending and lag per group, collectors from their heartbeat keys emp:collectors:*.",
                 "Exit code: 0 healthy, 1 no collector alive or a group lags too far, 2 Redis or configuration error."})

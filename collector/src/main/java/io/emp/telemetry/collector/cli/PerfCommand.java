@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** Durations per event type over a window: count, p50/p95/p99/max and the slowest jobs. */
-@Command(name = "perf", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "perf", sortOptions = false,
         description = {"Show durations per event type: count, p50, p95, p99, max and the slowest jobs.",
                 "Reads durationMs of both streams over a window (default: the last hour).",
                 "Exit code: 0, 1 when no event has a duration, 2 Redis or configuration error."})
@@ -69,13 +69,13 @@ final class PerfCommand implements Callable<Integer> {
             return 1;
         }
         if (redis.json) redis.printJson(json(rows));
-        else print(redis.out(), rows);
+        else print(redis.out(), rows, redis.style().limit(40));
         return 0;
     }
 
-    private static void print(PrintWriter out, List<DurationStats.Row> rows) {
+    private static void print(PrintWriter out, List<DurationStats.Row> rows, int typeChars) {
         int w = 10;
-        for (DurationStats.Row r : rows) w = Math.max(w, Math.min(40, r.eventType().length()));
+        for (DurationStats.Row r : rows) w = Math.max(w, Math.min(typeChars, r.eventType().length()));
         out.println("  " + EventText.pad("event", w) + "  " + EventText.padLeft("count", 6) + "  " + EventText.padLeft("p50", 9)
                 + "  " + EventText.padLeft("p95", 9) + "  " + EventText.padLeft("p99", 9) + "  " + EventText.padLeft("max", 9)
                 + "  slowest");
@@ -84,7 +84,7 @@ final class PerfCommand implements Callable<Integer> {
             for (ConsumedEvent c : r.slowest()) {
                 slow.add(EventText.millis(DurationStats.millis(c)) + (c.event().jobId() == null ? "" : " " + c.event().jobId()));
             }
-            out.println("  " + EventText.pad(EventText.cut(r.eventType(), 40), w) + "  " + EventText.padLeft(Integer.toString(r.count()), 6)
+            out.println("  " + EventText.pad(EventText.cut(r.eventType(), typeChars), w) + "  " + EventText.padLeft(Integer.toString(r.count()), 6)
                     + "  " + EventText.padLeft(EventText.millis(r.p50()), 9) + "  " + EventText.padLeft(EventText.millis(r.p95()), 9)
                     + "  " + EventText.padLeft(EventText.millis(r.p99()), 9) + "  " + EventText.padLeft(EventText.millis(r.max()), 9)
                     + "  " + String.join(", ", slow));

@@ -16,12 +16,14 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Options every debugging command shares: where Redis is, which configuration names the streams
- * (the collector's own: {@code EMP_EVENTS_STREAM}, {@code events.stream} in the YAML file …), and
- * {@code --json}. Also turns Redis failures into one clean line and exit code 2.
+ * Options every command that reads Redis shares (add it with {@code @Mixin RedisOptions redis}): where Redis is
+ * ({@code --redis}, else {@code EMP_REDIS_URL}, else {@code redis.url} of {@code --config}, else the default — named on
+ * stderr unless given with {@code --redis}), which configuration names the streams (the collector's own:
+ * {@code EMP_EVENTS_STREAM}, {@code events.stream} in the YAML file …), and the output options {@code --json},
+ * {@code --full}, {@code --color}. Also turns Redis failures into one clean line and exit code 2.
  */
 final class RedisOptions {
-    static final int EXIT_REDIS = 2;
+    static final int EXIT_REDIS = CollectorCli.EXIT_USAGE;
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Held so that JUL does not forget the levels (it keeps loggers weakly). */
     private static final Logger[] QUIET = {Logger.getLogger("io.lettuce"), Logger.getLogger("io.netty"), Logger.getLogger("reactor")};
@@ -37,6 +39,16 @@ final class RedisOptions {
     @Option(names = "--json", description = "machine-readable output (JSON)")
     boolean json;
 
+    @Option(names = "--full", description = "never cut values, and print stack traces under error rows")
+    boolean full;
+
+    /** {@code --color}: when to use ANSI colour. */
+    enum ColorMode { auto, always, never }
+
+    @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto",
+            description = "colour: auto (a terminal and no NO_COLOR), always, never (default ${DEFAULT-VALUE})")
+    ColorMode color;
+
     @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
     CommandLine.Model.CommandSpec spec;
 
@@ -50,6 +62,14 @@ final class RedisOptions {
 
     String url() {
         return redisUrl != null ? redisUrl : config().redisUrl();
+    }
+
+    /** Where the URL came from when {@code --redis} did not give it, for the note on stderr. */
+    private String urlSource() {
+        if (System.getenv("EMP_REDIS_URL") != null) return "EMP_REDIS_URL";
+        if (System.getProperty("emp.redis.url") != null) return "-Demp.redis.url";
+        if (config != null) return "redis.url of " + config;
+        return "default";
     }
 
     String eventsStream() {
@@ -69,12 +89,23 @@ final class RedisOptions {
     }
 
     Style style() {
-        return json ? Style.PLAIN : Style.forStdout();
+        if (json) return Style.PLAIN;
+        boolean terminal = Style.stdoutIsTerminal();
+        boolean colour = switch (color) {
+            case always -> true;
+            case never -> false;
+            case auto -> terminal && System.getenv("NO_COLOR") == null;
+        };
+        return Style.of(colour, terminal && !full, full);
     }
 
     void printJson(Object value) {
+        out().println(jsonText(value));
+    }
+
+    static String jsonText(Object value) {
         try {
-            out().println(JSON.writeValueAsString(value));
+            return JSON.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write JSON", e);
         }
@@ -86,6 +117,11 @@ final class RedisOptions {
         String command = spec.name();
         try {
             String url = url();
+            if (redisUrl == null) {
+                err().println(command + ": reading Redis at " + io.emp.telemetry.collector.RedisConnections.redacted(url)
+                        + " (" + urlSource() + "; --redis URL to choose)");
+                err().flush();
+            }
             try (RedisSession session = RedisSession.open(url)) {
                 try {
                     return body.run(session);

@@ -8,14 +8,24 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 /** Runs the collector until SIGTERM/SIGINT; a clean stop leaves unexported entries pending for another instance. */
-@Command(name = "run", description = "Consume the event and error streams and export them until stopped.")
+@Command(name = "run", sortOptions = false,
+        description = {"Consume the event and error streams and export them until stopped.",
+                "Exit code: 0 after SIGTERM/SIGINT, 2 invalid configuration (one line naming the setting)."})
 final class RunCommand implements Callable<Integer> {
-    @Option(names = {"-c", "--config"}, description = "YAML configuration file (keys as in docs/collector.md; environment wins)")
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE",
+            description = "YAML configuration file (keys as in docs/collector.md; environment wins)")
     Path config;
+
+    @Option(names = "--redis", paramLabel = "URL",
+            description = "Redis to consume from; wins over EMP_REDIS_URL and redis.url (default: those, else redis://127.0.0.1:6379)")
+    String redisUrl;
 
     @Override
     public Integer call() throws Exception {
@@ -25,7 +35,7 @@ final class RunCommand implements Callable<Integer> {
         }
         Collector collector;
         try {
-            CollectorConfig cfg = CollectorConfig.load(config);
+            CollectorConfig cfg = CollectorConfig.load(config, systemProperties(), environment());
             collector = Collector.start(cfg);
         } catch (ConfigException e) {
             System.err.println("emp-collector: " + e.getMessage());
@@ -38,5 +48,19 @@ final class RunCommand implements Callable<Integer> {
         }, "emp-collector-shutdown"));
         stopped.await();
         return 0;
+    }
+
+    private static Map<String, String> systemProperties() {
+        Map<String, String> sys = new HashMap<>();
+        Properties p = System.getProperties();
+        for (String name : p.stringPropertyNames()) sys.put(name, p.getProperty(name));
+        return sys;
+    }
+
+    /** The environment, with {@code --redis} in place of {@code EMP_REDIS_URL} (the environment wins over the file). */
+    private Map<String, String> environment() {
+        Map<String, String> env = new HashMap<>(System.getenv());
+        if (redisUrl != null) env.put("EMP_REDIS_URL", redisUrl);
+        return env;
     }
 }

@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** The most recent events matching the filters, newest last. */
-@Command(name = "search", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "search", sortOptions = false,
         description = {"Find events in the events and errors streams by job, service, type, trace and time.",
                 "Shows the most recent --limit matches, oldest first, one line each (--json: one JSON object per line).",
                 "Exit code: 0 matches found, 1 none, 2 Redis or configuration error."})
@@ -32,9 +32,8 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--limit", defaultValue = "50", paramLabel = "N", description = "show at most N events, the newest (default ${DEFAULT-VALUE})")
     int limit;
 
-    @Option(names = "--scan-limit", defaultValue = "200000", paramLabel = "N",
-            description = "read at most N entries per stream (default ${DEFAULT-VALUE})")
-    long scanLimit;
+    @Mixin
+    ScanLimit scanLimit;
 
     @Mixin
     RedisOptions redis;
@@ -47,7 +46,7 @@ final class SearchCommand implements Callable<Integer> {
     }
 
     private int run(RedisSession session, TimeWindow window, EventFilter filter) {
-        StreamScanner scanner = new StreamScanner(session.commands(), scanLimit);
+        StreamScanner scanner = new StreamScanner(session.commands(), scanLimit.value);
         List<ConsumedEvent> found = new ArrayList<>();
         if (!filter.errorsOnly()) collect(scanner, redis.eventsStream(), false, window, filter, found);
         collect(scanner, redis.errorsStream(), true, window, filter, found);

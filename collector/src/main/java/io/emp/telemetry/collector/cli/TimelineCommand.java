@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
 import java.util.concurrent.Callable;
 
 /** Every event of one job across services and both streams, in time order, with outcome and gaps. */
-@Command(name = "timeline", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "timeline", sortOptions = false,
         description = {"Show one job's events from both streams in time order, with its outcome and gaps.",
                 "Header: trace id, services, duration, outcome (completed / failed / still running);",
                 "then one row per event; then the gaps between consecutive events longer than --gap-ms.",
@@ -30,9 +30,8 @@ final class TimelineCommand implements Callable<Integer> {
     @Mixin
     TimeOptions time;
 
-    @Option(names = "--scan-limit", defaultValue = "200000", paramLabel = "N",
-            description = "read at most N entries per stream (default ${DEFAULT-VALUE}); narrow with --since/--last")
-    long scanLimit;
+    @Mixin
+    ScanLimit scanLimit;
 
     @Mixin
     RedisOptions redis;
@@ -44,7 +43,7 @@ final class TimelineCommand implements Callable<Integer> {
     }
 
     private int run(RedisSession session, TimeWindow window) {
-        StreamScanner scanner = new StreamScanner(session.commands(), scanLimit);
+        StreamScanner scanner = new StreamScanner(session.commands(), scanLimit.value);
         Timeline t = Timeline.collect(scanner, redis.eventsStream(), redis.errorsStream(), jobId, window);
         ScanNotes.print(redis.err(), scanner);
         if (t.isEmpty()) {

@@ -3,9 +3,12 @@ package io.emp.telemetry.collector.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** Prints the collector version. */
+/** Prints the collector version (also {@code -V} / {@code --version} on every command). */
 @Command(name = "version", description = "Print the version.")
 final class VersionCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     static String version() {
         String v = VersionCommand.class.getPackage().getImplementationVersion();
         return v == null ? "dev" : v;
@@ -13,7 +16,8 @@ final class VersionCommand implements Runnable {
 
     @Override
     public void run() {
-        System.out.println("emp-collector " + version());
+        spec.commandLine().getOut().println("emp-collector " + version());
+        spec.commandLine().getOut().flush();
     }
 
     static final class Provider implements CommandLine.IVersionProvider {

@@ -1,5 +1,7 @@
 package io.emp.telemetry.collector.config;
 
+import io.emp.telemetry.collector.export.otlp.OtlpEnvironment;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -99,8 +101,10 @@ public record CollectorConfig(
 
     private static Set<String> exporters(ConfigLayers l, Map<String, String> otel) {
         String raw = l.value(Setting.EXPORTERS);
+        // OTEL_SDK_DISABLED=true turns OTLP export off, as it turns the SDK off everywhere else.
+        boolean otlpOff = OtlpEnvironment.sdkDisabled(otel);
         if (raw.isEmpty()) {
-            return Set.of(otel.containsKey("otel.exporter.otlp.endpoint") ? "otlp" : "file");
+            return Set.of(otel.containsKey("otel.exporter.otlp.endpoint") && !otlpOff ? "otlp" : "file");
         }
         Set<String> out = new LinkedHashSet<>();
         for (String part : raw.split(",")) {
@@ -109,7 +113,10 @@ public record CollectorConfig(
             if (!EXPORTER_NAMES.contains(name)) {
                 throw invalid(l, Setting.EXPORTERS, raw, "unknown exporter '" + name + "' (known: file, otlp, console)");
             }
-            out.add(name);
+            if (!(otlpOff && name.equals("otlp"))) out.add(name);
+        }
+        if (out.isEmpty() && otlpOff) {
+            throw invalid(l, Setting.EXPORTERS, raw, "OTEL_SDK_DISABLED=true turns the otlp exporter off and no other exporter is named");
         }
         if (out.isEmpty()) throw invalid(l, Setting.EXPORTERS, raw, "no exporter named");
         return Set.copyOf(new ArrayList<>(out));

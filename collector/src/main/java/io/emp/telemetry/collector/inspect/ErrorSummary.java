@@ -15,12 +15,13 @@ public final class ErrorSummary {
     public record Group(String errorType, String service, long count, long firstSeen, long lastSeen, String lastJobId) {
     }
 
-    /** One distinct message. */
-    public record Message(String errorType, String message, long count) {
+    /** One message shape ({@link MessageShape}): its count and the latest message of that shape. */
+    public record Message(String errorType, String message, long count, String example) {
     }
 
     private final Map<List<String>, Group> groups = new HashMap<>();
     private final Map<List<String>, Long> messages = new HashMap<>();
+    private final Map<List<String>, String> examples = new HashMap<>();
     private long total;
     private long first = Long.MAX_VALUE;
     private long last = Long.MIN_VALUE;
@@ -34,8 +35,10 @@ public final class ErrorSummary {
         groups.merge(List.of(type, e.service()), new Group(type, e.service(), 1, e.timestamp(), e.timestamp(), e.jobId()),
                 (a, b) -> new Group(a.errorType(), a.service(), a.count() + 1, Math.min(a.firstSeen(), b.firstSeen()),
                         Math.max(a.lastSeen(), b.lastSeen()), b.lastSeen() >= a.lastSeen() && b.lastJobId() != null ? b.lastJobId() : a.lastJobId()));
-        String message = e.errorMessage() == null ? "" : e.errorMessage().replaceAll("\\s+", " ");
-        messages.merge(List.of(type, message), 1L, Long::sum);
+        String message = e.errorMessage() == null ? "" : e.errorMessage().replaceAll("\\s+", " ").trim();
+        List<String> key = List.of(type, MessageShape.of(message));
+        messages.merge(key, 1L, Long::sum);
+        examples.put(key, message);
     }
 
     public long total() {
@@ -60,7 +63,7 @@ public final class ErrorSummary {
     /** The {@code n} most frequent messages. */
     public List<Message> topMessages(int n) {
         List<Message> out = new ArrayList<>();
-        messages.forEach((k, v) -> out.add(new Message(k.get(0), k.get(1), v)));
+        messages.forEach((k, v) -> out.add(new Message(k.get(0), k.get(1), v, examples.get(k))));
         out.sort(Comparator.comparingLong(Message::count).reversed().thenComparing(Message::message));
         return out.subList(0, Math.min(n, out.size()));
     }

@@ -21,7 +21,7 @@ public final class EventFilter implements Predicate<ConsumedEvent> {
     public EventFilter(String job, String service, String type, String trace, boolean errorsOnly) {
         this.job = exactOrGlob(job);
         this.service = exactOrGlob(service);
-        this.type = type == null ? null : isGlob(type) ? glob(type) : s -> s.contains(type);
+        this.type = substringOrGlob(type);
         this.tracePrefix = trace == null ? null : trace.toLowerCase(java.util.Locale.ROOT);
         this.errorsOnly = errorsOnly;
     }
@@ -38,6 +38,12 @@ public final class EventFilter implements Predicate<ConsumedEvent> {
         if (service != null && !service.test(e.service())) return false;
         if (type != null && !type.test(e.eventType())) return false;
         return tracePrefix == null || e.traceId().startsWith(tracePrefix);
+    }
+
+    /** Substring, or glob when {@code pattern} has {@code *} or {@code ?}; null for no pattern. */
+    public static Predicate<String> substringOrGlob(String pattern) {
+        if (pattern == null) return null;
+        return isGlob(pattern) ? glob(pattern) : s -> s != null && s.contains(pattern);
     }
 
     private static Predicate<String> exactOrGlob(String pattern) {

@@ -20,8 +20,10 @@ public final class EventLine {
         if (e.jobId() != null) sb.append("  job=").append(e.jobId());
         String duration = EventText.duration(e);
         if (!duration.isEmpty()) sb.append("  ").append(duration);
-        String details = EventText.details(e, DETAILS_CHARS);
+        String details = EventText.details(e, style, DETAILS_CHARS);
         if (!details.isEmpty()) sb.append("  ").append(details);
-        return error ? style.red("! " + sb) : "  " + sb;
+        String line = error ? style.red("! " + sb) : "  " + sb;
+        String stack = EventText.stack(e, style, "      ");
+        return stack.isEmpty() ? line : line + System.lineSeparator() + stack.stripTrailing();
     }
 }

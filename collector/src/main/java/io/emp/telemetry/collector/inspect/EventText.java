@@ -44,6 +44,11 @@ public final class EventText {
 
     /** {@code errorType: message} for errors, else the key attributes as {@code k=v}, cut to {@code max}. */
     public static String details(TelemetryEvent e, int max) {
+        return details(e, max, VALUE_CHARS);
+    }
+
+    /** As {@link #details(TelemetryEvent, int)}, each attribute value cut to {@code valueMax}. */
+    public static String details(TelemetryEvent e, int max, int valueMax) {
         StringBuilder sb = new StringBuilder();
         if (e.isError()) {
             sb.append(e.errorType());
@@ -56,9 +61,22 @@ public final class EventText {
             if (HIDDEN.contains(a.getKey())) continue;
             String value = oneLine(String.valueOf(a.getValue()));
             if (a.getKey().equals(Attributes.LINK_TRACE_ID)) value = value.substring(0, Math.min(8, value.length())) + "…";
-            sb.append(a.getKey()).append('=').append(cut(value, VALUE_CHARS)).append(' ');
+            sb.append(a.getKey()).append('=').append(cut(value, valueMax)).append(' ');
         }
         return cut(sb.toString().trim(), max);
+    }
+
+    /** Details with the limits of {@code style} (none when output is piped or with {@code --full}). */
+    public static String details(TelemetryEvent e, Style style, int max) {
+        return details(e, style.limit(max), style.limit(VALUE_CHARS));
+    }
+
+    /** The error's stack trace, indented under its row; empty when there is none or the style hides it. */
+    public static String stack(TelemetryEvent e, Style style, String indent) {
+        if (!style.stacks() || e.errorStack() == null || e.errorStack().isBlank()) return "";
+        StringBuilder sb = new StringBuilder();
+        for (String line : e.errorStack().strip().split("\\R")) sb.append(indent).append(line.strip()).append('\n');
+        return sb.toString();
     }
 
     /** How long ago, coarsely: {@code 850ms}, {@code 12.3s}, {@code 5m}, {@code 3h}, {@code 2d}. */

@@ -9,6 +9,7 @@ import io.lettuce.core.RedisURI;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 
 import java.time.Duration;
 
@@ -22,6 +23,7 @@ public final class RedisSession implements AutoCloseable {
     private final String url;
     private final RedisClient client;
     private final StatefulRedisConnection<String, String> connection;
+    private final java.util.List<StatefulRedisPubSubConnection<String, String>> pubSubs = new java.util.ArrayList<>();
 
     private RedisSession(String url, RedisClient client, StatefulRedisConnection<String, String> connection) {
         this.url = url;
@@ -47,6 +49,17 @@ public final class RedisSession implements AutoCloseable {
             return new RedisSession(url, client, client.connect());
         } catch (RuntimeException e) {
             client.shutdown(Duration.ZERO, Duration.ofSeconds(1));
+            throw failure(url, e);
+        }
+    }
+
+    /** A Pub/Sub connection on the same server, closed with the session. */
+    public StatefulRedisPubSubConnection<String, String> pubSub() {
+        try {
+            StatefulRedisPubSubConnection<String, String> c = client.connectPubSub();
+            pubSubs.add(c);
+            return c;
+        } catch (RuntimeException e) {
             throw failure(url, e);
         }
     }
@@ -99,6 +112,13 @@ public final class RedisSession implements AutoCloseable {
 
     @Override
     public void close() {
+        for (StatefulRedisPubSubConnection<String, String> c : pubSubs) {
+            try {
+                c.close();
+            } catch (RuntimeException ignored) {
+                // Closing anyway.
+            }
+        }
         try {
             connection.close();
         } catch (RuntimeException ignored) {

@@ -9,14 +9,17 @@ import io.lettuce.core.Range;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.api.sync.RedisCommands;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
  * Pages through a stream with XRANGE (oldest first) or XREVRANGE (newest first), decoding every
  * entry with the wire schema. The scan is bounded: after {@code maxEntries} entries per stream it
  * stops and says so ({@link #truncated()}), so a huge stream cannot make a debugging command hang.
- * Entries that are not valid events are counted, not shown.
+ * Entries that are not valid events are counted once each (a command may scan a range twice), not shown.
+ * Events outside the window's time range ({@link TimeWindow#contains}) are read but not visited.
  */
 public final class StreamScanner {
     static final int PAGE = 1000;
@@ -24,7 +27,7 @@ public final class StreamScanner {
     private final RedisCommands<String, String> redis;
     private final long maxEntries;
     private long scanned;
-    private long malformed;
+    private final Set<String> malformed = new HashSet<>();
     private boolean truncated;
 
     public StreamScanner(RedisCommands<String, String> redis, long maxEntries) {
@@ -44,7 +47,7 @@ public final class StreamScanner {
             int want = (int) Math.min(PAGE, budget);
             List<StreamMessage<String, String>> page = redis.xrange(stream, Range.create(from, window.toId()), Limit.from(want));
             for (StreamMessage<String, String> m : page) {
-                if (!visit(stream, errorStream, m, sink)) return;
+                if (!visit(stream, errorStream, window, m, sink)) return;
             }
             budget -= page.size();
             if (page.size() < want) return;
@@ -64,7 +67,7 @@ public final class StreamScanner {
             int want = (int) Math.min(PAGE, budget);
             List<StreamMessage<String, String>> page = redis.xrevrange(stream, Range.create(window.fromId(), to), Limit.from(want));
             for (StreamMessage<String, String> m : page) {
-                if (!visit(stream, errorStream, m, sink)) return;
+                if (!visit(stream, errorStream, window, m, sink)) return;
             }
             budget -= page.size();
             if (page.size() < want) return;
@@ -73,22 +76,26 @@ public final class StreamScanner {
         }
     }
 
-    private boolean visit(String stream, boolean errorStream, StreamMessage<String, String> m, Predicate<ConsumedEvent> sink) {
+    private boolean visit(String stream, boolean errorStream, TimeWindow window, StreamMessage<String, String> m,
+                          Predicate<ConsumedEvent> sink) {
         scanned++;
+        ConsumedEvent event;
         try {
-            return sink.test(EntryDecoder.decode(new StreamEntry(stream, m.getId(), m.getBody()), errorStream));
+            event = EntryDecoder.decode(new StreamEntry(stream, m.getId(), m.getBody()), errorStream);
         } catch (MalformedEventException e) {
-            malformed++;
+            malformed.add(stream + " " + m.getId());
             return true;
         }
+        return !window.contains(event.event().timestamp()) || sink.test(event);
     }
 
     public long scanned() {
         return scanned;
     }
 
+    /** Distinct entries that are not valid events. */
     public long malformed() {
-        return malformed;
+        return malformed.size();
     }
 
     /** True when a stream had more entries in the window than the scan budget. */

@@ -1,23 +1,35 @@
 package io.emp.telemetry.collector.inspect;
 
 /**
- * ANSI colour for terminal output: on only when stdout is a terminal and {@code NO_COLOR} is unset
- * (https://no-color.org), so piped output and logs stay plain text.
+ * How text output looks: ANSI colour, whether long values are cut to fit a line, whether stack traces are
+ * printed. Colour is on with {@code --color=always}, or with {@code auto} when stdout is a terminal and
+ * {@code NO_COLOR} is unset (https://no-color.org). Values are cut only for a terminal without {@code --full}:
+ * piped output keeps every character, so grep and scripts see the whole text.
  */
 public final class Style {
-    public static final Style PLAIN = new Style(false);
+    public static final Style PLAIN = new Style(false, false, false);
 
-    private final boolean on;
+    private final boolean color;
+    private final boolean truncate;
+    private final boolean stacks;
 
-    private Style(boolean on) {
-        this.on = on;
+    private Style(boolean color, boolean truncate, boolean stacks) {
+        this.color = color;
+        this.truncate = truncate;
+        this.stacks = stacks;
     }
 
+    public static Style of(boolean color, boolean truncate, boolean stacks) {
+        return new Style(color, truncate, stacks);
+    }
+
+    /** The defaults for stdout: colour and cut values on a terminal, plain and whole otherwise. */
     public static Style forStdout() {
-        return new Style(System.getenv("NO_COLOR") == null && stdoutIsTerminal());
+        boolean terminal = stdoutIsTerminal();
+        return new Style(terminal && System.getenv("NO_COLOR") == null, terminal, false);
     }
 
-    private static boolean stdoutIsTerminal() {
+    public static boolean stdoutIsTerminal() {
         java.io.Console console = System.console();
         if (console == null) return false;
         try {
@@ -26,6 +38,16 @@ public final class Style {
         } catch (ReflectiveOperationException olderJdk) {
             return true;
         }
+    }
+
+    /** {@code max} when values are cut, else no limit. */
+    public int limit(int max) {
+        return truncate ? max : Integer.MAX_VALUE;
+    }
+
+    /** Whether error rows are followed by the stack trace ({@code --full}). */
+    public boolean stacks() {
+        return stacks;
     }
 
     public String red(String s) {
@@ -49,6 +71,6 @@ public final class Style {
     }
 
     private String wrap(String code, String s) {
-        return on && !s.isEmpty() ? "\u001b[" + code + "m" + s + "\u001b[0m" : s;
+        return color && !s.isEmpty() ? "\u001b[" + code + "m" + s + "\u001b[0m" : s;
     }
 }

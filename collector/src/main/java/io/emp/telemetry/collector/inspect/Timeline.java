@@ -35,15 +35,32 @@ public final class Timeline {
     }
 
     /**
-     * Time order. Timestamps have millisecond resolution and entry ids of two streams cannot be
-     * compared, so within one millisecond a start ({@code *_started}, {@code *.executing}) goes
-     * first and the job's end last; otherwise the order the events were stored in.
+     * Start-time order: an exit event's span started {@code durationMs} before its timestamp (an HTTP request that
+     * created a job starts before it, even when it ends after). Timestamps have millisecond resolution and entry ids
+     * of two streams cannot be compared, so within one millisecond a start ({@code *_started}, {@code *.executing})
+     * goes first and the job's end last; otherwise the order the events were stored in.
      */
     private static final Comparator<ConsumedEvent> ORDER = Comparator
-            .comparingLong((ConsumedEvent c) -> c.event().timestamp())
+            .comparingLong(Timeline::startOf)
             .thenComparingInt(c -> phase(c.event().eventType()))
             .thenComparingLong(c -> StreamIds.millis(c.entryId()))
             .thenComparing(ConsumedEvent::entryId);
+
+    /** When the event's span began: its timestamp minus its {@code durationMs} (exit events), else its timestamp. */
+    public static long startOf(ConsumedEvent c) {
+        return Math.round(c.event().timestamp() - durationMs(c));
+    }
+
+    /** When the event's span ended: its timestamp. */
+    public static long endOf(ConsumedEvent c) {
+        return c.event().timestamp();
+    }
+
+    /** The event's {@code durationMs}, or 0. */
+    public static double durationMs(ConsumedEvent c) {
+        Object d = c.event().data().get(Attributes.DURATION_MS);
+        return d instanceof Number n && n.doubleValue() > 0 && !Double.isInfinite(n.doubleValue()) ? n.doubleValue() : 0;
+    }
 
     private static int phase(String type) {
         if (type.endsWith("_started") || type.endsWith(".started") || type.endsWith(".executing") || type.endsWith("_starting")) {
@@ -84,7 +101,7 @@ public final class Timeline {
         if (created == null) return new Timeline(jobId, null, found);
         // The HTTP request that created the job has its own trace, linked from job.created: show it too.
         String request = (String) created.event().data().get(Attributes.LINK_TRACE_ID);
-        long at = StreamIds.millis(created.entryId());
+        long at = created.event().timestamp();
         TimeWindow around = new TimeWindow(Math.max(at - REQUEST_WINDOW_MS, window.sinceMs() == null ? 0 : window.sinceMs()),
                 Math.min(at + REQUEST_WINDOW_MS, window.untilMs() == null ? Long.MAX_VALUE : window.untilMs()));
         Predicate<ConsumedEvent> inRequest = c -> {
@@ -127,12 +144,21 @@ public final class Timeline {
         return events.isEmpty();
     }
 
+    /** When the first span began. */
     public long start() {
-        return events.get(0).event().timestamp();
+        return startOf(events.get(0));
     }
 
+    /** When the last span ended. */
+    public long end() {
+        long end = Long.MIN_VALUE;
+        for (ConsumedEvent c : events) end = Math.max(end, endOf(c));
+        return end;
+    }
+
+    /** First start to last end. */
     public long durationMs() {
-        return events.get(events.size() - 1).event().timestamp() - start();
+        return end() - start();
     }
 
     /** Services in the order they first appear. */
@@ -165,17 +191,25 @@ public final class Timeline {
         return new Outcome("running", events.isEmpty() ? null : events.get(events.size() - 1));
     }
 
-    /** The seeds' findTimelineGaps: consecutive events more than {@code thresholdMs} apart. */
+    /**
+     * The seeds' findTimelineGaps: stretches longer than {@code thresholdMs} when nothing ran — from the latest end
+     * of the spans so far to the next start ({@code before} is the event that ended last).
+     */
     public List<Gap> gaps(long thresholdMs) {
         List<Gap> out = new ArrayList<>();
+        if (events.isEmpty()) return out;
+        ConsumedEvent latest = events.get(0);
         for (int i = 1; i < events.size(); i++) {
-            long d = events.get(i).event().timestamp() - events.get(i - 1).event().timestamp();
-            if (d > thresholdMs) out.add(new Gap(events.get(i - 1), events.get(i), d));
+            ConsumedEvent c = events.get(i);
+            long d = startOf(c) - endOf(latest);
+            if (d > thresholdMs) out.add(new Gap(latest, c, d));
+            if (endOf(c) >= endOf(latest)) latest = c;
         }
         return out;
     }
 
+    /** Milliseconds from the timeline's start to the event's start. */
     public long offset(ConsumedEvent c) {
-        return c.event().timestamp() - start();
+        return startOf(c) - start();
     }
 }

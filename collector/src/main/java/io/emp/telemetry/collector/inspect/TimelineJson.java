@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The timeline as one JSON object: events in the JSON-lines shape of the file exporter plus their offset. */
+/** The timeline as one JSON object: events in start order in the JSON-lines shape of the file exporter plus their start and offset. */
 public final class TimelineJson {
     private TimelineJson() {
     }
@@ -29,6 +29,7 @@ public final class TimelineJson {
         for (ConsumedEvent c : t.events()) {
             Map<String, Object> e = new LinkedHashMap<>();
             e.put("offsetMs", t.offset(c));
+            e.put("startMs", Timeline.startOf(c));
             e.put("requestTrace", t.inRequestTrace(c));
             e.putAll(EventJson.of(c));
             events.add(e);

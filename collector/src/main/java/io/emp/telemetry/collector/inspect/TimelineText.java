@@ -8,9 +8,14 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
 
-/** The timeline as a plain-text table for a terminal (colour only through {@link Style}). */
+/**
+ * The timeline as a plain-text table for a terminal (colour only through {@link Style}): rows in start order with
+ * their duration and a bar per span on a common time axis (a text waterfall), then the gaps.
+ */
 public final class TimelineText {
     private static final int DETAILS_CHARS = 100;
+    /** Characters of the waterfall column. */
+    static final int BAR_WIDTH = 30;
 
     private final PrintWriter out;
     private final Style style;
@@ -44,7 +49,7 @@ public final class TimelineText {
         out.println("  events    " + t.events().size() + " (" + t.countIn(eventsStream) + " in " + eventsStream + ", "
                 + t.countIn(errorsStream) + " in " + errorsStream + ")");
         out.println("  started   " + EventText.dateTime(t.start()) + " " + EventText.DATE_TIME.getZone().getId());
-        out.println("  duration  " + EventText.millis(t.durationMs()) + " (first to last event)");
+        out.println("  duration  " + EventText.millis(t.durationMs()) + " (first start to last end)");
         out.println("  outcome   " + outcome(t));
         out.println();
     }
@@ -63,13 +68,13 @@ public final class TimelineText {
     }
 
     /** The error of the failure if the event names one, else its attributes. */
-    private static String failureReason(TelemetryEvent e) {
-        if (e.isError()) return ": " + EventText.details(e, 100);
+    private String failureReason(TelemetryEvent e) {
+        if (e.isError()) return ": " + EventText.details(e, style, 100);
         for (String key : new String[]{"error", Attributes.ERROR_TYPE, "reason"}) {
             Object v = e.data().get(key);
-            if (v != null) return ": " + key + "=" + EventText.cut(String.valueOf(v), 100);
+            if (v != null) return ": " + key + "=" + EventText.cut(String.valueOf(v), style.limit(100));
         }
-        String details = EventText.details(e, 80);
+        String details = EventText.details(e, style, 80);
         return details.isEmpty() ? "" : ": " + details;
     }
 
@@ -84,21 +89,42 @@ public final class TimelineText {
             typeW = Math.max(typeW, Math.min(40, c.event().eventType().length()));
             durW = Math.max(durW, EventText.duration(c.event()).length());
         }
-        String head = "  " + EventText.padLeft("+ms", offsetW) + "  " + EventText.pad("time", 12) + "  "
+        String head = "  " + EventText.padLeft("+ms", offsetW) + "  " + EventText.pad("start", 12) + "  "
                 + EventText.pad("service", serviceW) + "  " + EventText.pad("event", typeW) + "  "
-                + EventText.padLeft("duration", durW) + "  details";
+                + EventText.padLeft("duration", durW) + "  " + EventText.pad("waterfall", BAR_WIDTH + 2) + "  details";
         out.println(style.dim(head));
         for (ConsumedEvent c : events) {
             TelemetryEvent e = c.event();
             boolean error = e.isError() || c.fromErrorStream();
-            String line = EventText.padLeft("+" + t.offset(c), offsetW) + "  " + EventText.time(e.timestamp()) + "  "
-                    + EventText.pad(EventText.cut(e.service(), 20), serviceW) + "  "
-                    + EventText.pad(EventText.cut(e.eventType(), 40), typeW) + "  "
+            String line = EventText.padLeft("+" + t.offset(c), offsetW) + "  " + EventText.time(Timeline.startOf(c)) + "  "
+                    + EventText.pad(EventText.cut(e.service(), style.limit(20)), serviceW) + "  "
+                    + EventText.pad(EventText.cut(e.eventType(), style.limit(40)), typeW) + "  "
                     + EventText.padLeft(EventText.duration(e), durW) + "  "
-                    + (t.inRequestTrace(c) ? "[request] " : "") + EventText.details(e, DETAILS_CHARS);
+                    + bar(t.offset(c), Timeline.durationMs(c), t.durationMs()) + "  "
+                    + (t.inRequestTrace(c) ? "[request] " : "") + EventText.details(e, style, DETAILS_CHARS);
             out.println(error ? style.red("! " + line) : "  " + line);
+            String stack = EventText.stack(e, style, "      ");
+            if (!stack.isEmpty()) out.print(stack);
         }
         out.println();
+    }
+
+    /**
+     * One span on the timeline's axis: {@code =} from its start for its duration, {@code |} for an event without a
+     * duration; at least one character, so a 0.1 ms call is visible.
+     */
+    static String bar(long offsetMs, double durationMs, long totalMs) {
+        char[] cells = new char[BAR_WIDTH];
+        java.util.Arrays.fill(cells, ' ');
+        double scale = totalMs <= 0 ? 0 : (double) BAR_WIDTH / totalMs;
+        int from = Math.min(BAR_WIDTH - 1, (int) Math.floor(offsetMs * scale));
+        if (durationMs <= 0) {
+            cells[from] = '|';
+        } else {
+            int to = Math.min(BAR_WIDTH, Math.max(from + 1, (int) Math.ceil((offsetMs + durationMs) * scale)));
+            for (int i = from; i < to; i++) cells[i] = '=';
+        }
+        return "[" + new String(cells) + "]";
     }
 
     private void gaps(Timeline t, long gapMs) {
@@ -109,8 +135,8 @@ public final class TimelineText {
         }
         out.println(style.yellow(gaps.size() + " gap(s) longer than " + gapMs + "ms:"));
         for (Timeline.Gap g : gaps) {
-            out.println("  " + EventText.millis(g.millis()) + " between +" + t.offset(g.before()) + "ms "
-                    + describe(g.before()) + " and +" + t.offset(g.after()) + "ms " + describe(g.after()));
+            out.println("  " + EventText.millis(g.millis()) + " between the end of " + describe(g.before()) + " (+"
+                    + (Timeline.endOf(g.before()) - t.start()) + "ms) and +" + t.offset(g.after()) + "ms " + describe(g.after()));
         }
     }
 

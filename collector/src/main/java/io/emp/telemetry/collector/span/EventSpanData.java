@@ -15,7 +15,7 @@ import java.util.List;
 
 /** A finished span reconstructed from events, handed straight to the SDK's span exporter. */
 record EventSpanData(String name, SpanKind kind, SpanContext spanContext, SpanContext parent, StatusData status,
-                     long startNanos, long endNanos, Attributes attributes, List<LinkData> links,
+                     long startNanos, long endNanos, Attributes attributes, List<EventData> events, List<LinkData> links,
                      InstrumentationScopeInfo scope, Resource resource) implements SpanData {
 
     @Override public String getName() { return name; }
@@ -25,11 +25,11 @@ record EventSpanData(String name, SpanKind kind, SpanContext spanContext, SpanCo
     @Override public StatusData getStatus() { return status; }
     @Override public long getStartEpochNanos() { return startNanos; }
     @Override public Attributes getAttributes() { return attributes; }
-    @Override public List<EventData> getEvents() { return List.of(); }
+    @Override public List<EventData> getEvents() { return events; }
     @Override public List<LinkData> getLinks() { return links; }
     @Override public long getEndEpochNanos() { return endNanos; }
     @Override public boolean hasEnded() { return true; }
-    @Override public int getTotalRecordedEvents() { return 0; }
+    @Override public int getTotalRecordedEvents() { return events.size(); }
     @Override public int getTotalRecordedLinks() { return links.size(); }
     @Override public int getTotalAttributeCount() { return attributes.size(); }
     @Override public InstrumentationScopeInfo getInstrumentationScopeInfo() { return scope; }

@@ -1,5 +1,6 @@
 package io.emp.telemetry.collector.span;
 
+import io.emp.telemetry.collector.decode.ConsumedEvent;
 import io.emp.telemetry.collector.export.otlp.EventAttributes;
 import io.emp.telemetry.collector.export.otlp.EventResources;
 import io.emp.telemetry.collector.export.otlp.LogRecordMapper;
@@ -8,6 +9,7 @@ import io.emp.telemetry.schema.EventTypes;
 import io.emp.telemetry.schema.TelemetryEvent;
 import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.sdk.trace.data.EventData;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.data.StatusData;
 
@@ -41,13 +43,22 @@ final class ExitSpans {
         return ms < 0 || Double.isNaN(ms) || Double.isInfinite(ms) ? -1 : (long) (ms * 1_000_000);
     }
 
-    SpanData span(TelemetryEvent e, long durationNanos) {
+    SpanData span(ConsumedEvent c, long durationNanos) {
+        TelemetryEvent e = c.event();
         long end = e.timestamp() * 1_000_000L;
         SpanContext parent = e.parentSpanId() == null ? SpanContext.getInvalid()
                 : LogRecordMapper.spanContext(e.traceId(), e.parentSpanId());
         return new EventSpanData(SpanNames.name(e), SpanNames.kind(e), LogRecordMapper.spanContext(e.traceId(), e.spanId()),
-                parent, status(e), end - durationNanos, end, attributes(e, e.data()), List.of(),
-                LogRecordMapper.SCOPE, resources.forService(e.service()));
+                parent, status(e), end - durationNanos, end, attributes(e, e.data()), exceptionEvents(e), List.of(),
+                LogRecordMapper.SCOPE, resources.forEvent(c));
+    }
+
+    /** The semantic conventions' {@code exception} span event, for a span that ended with an exception. */
+    static List<EventData> exceptionEvents(TelemetryEvent e) {
+        if (!e.isError()) return List.of();
+        AttributesBuilder a = io.opentelemetry.api.common.Attributes.builder();
+        EventAttributes.putException(a, e);
+        return List.of(EventData.create(e.timestamp() * 1_000_000L, "exception", a.build()));
     }
 
     static StatusData status(TelemetryEvent e) {

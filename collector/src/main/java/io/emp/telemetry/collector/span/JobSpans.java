@@ -1,5 +1,6 @@
 package io.emp.telemetry.collector.span;
 
+import io.emp.telemetry.collector.decode.ConsumedEvent;
 import io.emp.telemetry.collector.export.otlp.EventResources;
 import io.emp.telemetry.collector.export.otlp.LogRecordMapper;
 import io.emp.telemetry.collector.health.CollectorStats;
@@ -50,19 +51,20 @@ final class JobSpans {
     }
 
     /** The job span when this event completes a pair, else {@code null} (the half is remembered). */
-    synchronized SpanData accept(TelemetryEvent e) {
+    synchronized SpanData accept(ConsumedEvent c) {
+        TelemetryEvent e = c.event();
         expire();
         boolean created = CREATED.equals(e.eventType());
         Half other = open.get(e.jobId());
         if (other != null && other.created != created) {
             open.remove(e.jobId());
-            return created ? span(e, other.event) : span(other.event, e);
+            return created ? span(c, other.event) : span(other.event, c);
         }
         if (!created && ExitSpans.durationNanos(e) >= 0) {
             // The end event knows the job's duration: no need to wait for job.created.
-            return span(null, e);
+            return span(null, c);
         }
-        open.put(e.jobId(), new Half(e, created, System.currentTimeMillis()));
+        open.put(e.jobId(), new Half(c, created, System.currentTimeMillis()));
         while (open.size() > max) {
             open.remove(open.keySet().iterator().next());
             stats.jobSpanUnpaired();
@@ -85,7 +87,9 @@ final class JobSpans {
         }
     }
 
-    private SpanData span(TelemetryEvent created, TelemetryEvent end) {
+    private SpanData span(ConsumedEvent createdEntry, ConsumedEvent endEntry) {
+        TelemetryEvent created = createdEntry == null ? null : createdEntry.event();
+        TelemetryEvent end = endEntry.event();
         long endNanos = end.timestamp() * 1_000_000L;
         long startNanos = created != null ? created.timestamp() * 1_000_000L : endNanos - ExitSpans.durationNanos(end);
         Map<String, Object> data = new LinkedHashMap<>();
@@ -95,8 +99,8 @@ final class JobSpans {
         List<LinkData> links = created == null ? List.of() : link(created);
         SpanContext ctx = LogRecordMapper.spanContext(first.traceId(), JobTrace.rootSpanId(first.jobId()));
         return new EventSpanData("job", SpanKind.INTERNAL, ctx, SpanContext.getInvalid(), ExitSpans.status(end),
-                startNanos, Math.max(endNanos, startNanos), ExitSpans.attributes(end, data), links,
-                LogRecordMapper.SCOPE, resources.forService(first.service()));
+                startNanos, Math.max(endNanos, startNanos), ExitSpans.attributes(end, data), ExitSpans.exceptionEvents(end), links,
+                LogRecordMapper.SCOPE, resources.forEvent(createdEntry != null ? createdEntry : endEntry));
     }
 
     private static List<LinkData> link(TelemetryEvent created) {
@@ -109,6 +113,6 @@ final class JobSpans {
         return List.of(LinkData.create(LogRecordMapper.spanContext(trace.toString(), span.toString())));
     }
 
-    private record Half(TelemetryEvent event, boolean created, long seenAt) {
+    private record Half(ConsumedEvent event, boolean created, long seenAt) {
     }
 }

@@ -27,12 +27,12 @@ public final class SpanDerivation implements SpanDeriver {
         for (ConsumedEvent c : events) {
             TelemetryEvent e = c.event();
             if (JobSpans.isJobEvent(e)) {
-                SpanData job = jobs.accept(e);
+                SpanData job = jobs.accept(c);
                 if (job != null) out.add(job);
                 continue;
             }
             long duration = ExitSpans.durationNanos(e);
-            if (duration >= 0) out.add(exits.span(e, duration));
+            if (duration >= 0) out.add(exits.span(c, duration));
         }
         return out;
     }

@@ -59,8 +59,9 @@ class ErrorsAndPerfTest {
     @Test
     void errorsAreCountedByTypeAndServiceWithTopMessagesInTheWindow() throws Exception {
         // Two hours old: outside the default window of one hour.
-        redis.xadd(ERRORS, new XAddArgs().id((System.currentTimeMillis() - 7_200_000) + "-0"),
-                EventCodec.encode(error("worker", "java.lang.OutOfMemoryError", "old", "job-old")));
+        long twoHoursAgo = System.currentTimeMillis() - 7_200_000;
+        redis.xadd(ERRORS, new XAddArgs().id(twoHoursAgo + "-0"), EventCodec.encode(error("worker",
+                "java.lang.OutOfMemoryError", "old", "job-old").toBuilder().timestamp(twoHoursAgo).build()));
         TestEvents.xadd(redis, ERRORS, error("worker", "io.x.UpstreamException", "HTTP 503", "job-1"));
         TestEvents.xadd(redis, ERRORS, error("worker", "io.x.UpstreamException", "HTTP 503", "job-2"));
         TestEvents.xadd(redis, ERRORS, error("worker", "io.x.UpstreamException", "timeout", "job-3"));
@@ -74,7 +75,7 @@ class ErrorsAndPerfTest {
         String worker = lines.stream().filter(l -> l.contains("io.x.UpstreamException") && l.contains("worker")).findFirst().orElseThrow();
         assertTrue(worker.trim().startsWith("3  worker") && worker.contains("(last job job-3)"), r::toString);
         assertTrue(lines.stream().anyMatch(l -> l.trim().startsWith("1  api-server") && l.contains("java.lang.IllegalArgumentException")), r::toString);
-        assertTrue(r.out().contains("    2  io.x.UpstreamException: HTTP 503"), r::toString);
+        assertTrue(r.out().contains("    2  io.x.UpstreamException: HTTP <n>"), r::toString);
         assertFalse(r.out().contains("OutOfMemoryError"), r::toString);
 
         CliRun all = CliRun.of("errors", "--since", "3h", "--service", "worker", "--json", "--redis", REDIS.uri());

@@ -104,7 +104,8 @@ class SearchAndTailTest {
 
     @Test
     void searchByTraceTimeAndLimitWithJsonLines() throws Exception {
-        redis.xadd(EVENTS, new XAddArgs().id("1000-0"), EventCodec.encode(event("job.created", "api-server", "job-old")));
+        redis.xadd(EVENTS, new XAddArgs().id("1000-0"),
+                EventCodec.encode(event("job.created", "api-server", "job-old").toBuilder().timestamp(1000).build()));
         TelemetryEvent traced = event("job.completed", "worker", "job-t");
         TestEvents.xadd(redis, EVENTS, traced);
         for (int i = 0; i < 5; i++) TestEvents.xadd(redis, EVENTS, event("job.claimed", "worker", "job-n" + i));

@@ -99,13 +99,15 @@ class TimelineCommandTest {
                 "connector.processing_failed", "job.failed"), rows.stream().map(TimelineCommandTest::eventType).toList(), out);
         String errorRow = rows.get(4);
         assertTrue(errorRow.startsWith("! "), errorRow);
-        assertTrue(errorRow.contains("+2500"), errorRow);
+        // Placed where the connector call started (its end minus its duration), not where it ended.
+        assertTrue(errorRow.contains("+200"), errorRow);
         assertTrue(errorRow.contains("2.30s"), errorRow);
         assertTrue(errorRow.contains("java.lang.IllegalStateException: CUDA out of memory"), errorRow);
         assertTrue(rows.get(0).contains("job.type=image-gen"), rows.get(0));
 
-        assertTrue(out.contains("1 gap(s) longer than 1000ms:"), out);
-        assertTrue(out.contains("2.30s between +200ms worker connector.processing_started and +2500ms worker connector.processing_failed"), out);
+        // The 2.3 s connector call was running: no idle gap.
+        assertTrue(out.contains("No gaps longer than 1000ms."), out);
+        assertTrue(errorRow.contains("[  ===="), "a bar from +200 for 2300 of 2600 ms: " + errorRow);
     }
 
     @Test
@@ -117,17 +119,20 @@ class TimelineCommandTest {
         assertEquals(0, plain.exit(), plain::toString);
         // The HTTP request that created the job has its own trace, linked from job.created: shown and marked.
         List<String> rows = rows(plain.out());
-        assertEquals(List.of("job.created", "http.request_completed", "job.claimed", "connector.processing_completed", "job.completed"),
+        // Start-time order: the request (15 ms, ended at +15) began before the job.created it produced.
+        assertEquals(List.of("http.request_completed", "job.created", "job.claimed", "connector.processing_completed", "job.completed"),
                 rows.stream().map(TimelineCommandTest::eventType).toList(), plain::toString);
-        assertTrue(rows.get(1).contains("+5") && rows.get(1).contains("[request] http.request.method=POST"), plain::toString);
+        assertTrue(rows.get(0).contains("+0") && rows.get(0).contains("[request] http.request.method=POST"), plain::toString);
+        assertTrue(rows.get(3).contains("+150") && rows.get(3).contains("250.5ms"), plain::toString);
         assertTrue(plain.out().contains("request   trace " + job.requestTraceId), plain::toString);
         assertFalse(plain.out().contains("warning"), plain::toString);
-        assertTrue(plain.out().contains("outcome   completed (job.completed at +440ms)"), plain::toString);
+        assertTrue(plain.out().contains("outcome   completed (job.completed at +450ms)"), plain::toString);
         assertTrue(plain.out().contains("No gaps longer than 1000ms."), plain::toString);
 
-        CliRun tight = CliRun.of("timeline", job.jobId, "--redis", REDIS.uri(), "--gap-ms", "200");
-        assertTrue(tight.out().contains("1 gap(s) longer than 200ms:"), tight::toString);
-        assertTrue(tight.out().contains("300ms between +90ms worker job.claimed and +390ms worker connector.processing_completed"), tight::toString);
+        CliRun tight = CliRun.of("timeline", job.jobId, "--redis", REDIS.uri(), "--gap-ms", "60");
+        assertTrue(tight.out().contains("1 gap(s) longer than 60ms:"), tight::toString);
+        assertTrue(tight.out().contains("85ms between the end of api-server http.request_completed (+15ms) and +100ms worker job.claimed"),
+                tight::toString);
     }
 
     @Test
@@ -199,22 +204,22 @@ class TimelineCommandTest {
         TestEvents.Job job = new TestEvents.Job();
         for (TelemetryEvent e : job.events) add(EVENTS, e);
 
-        CliRun r = CliRun.of("timeline", job.jobId, "--redis", REDIS.uri(), "--json", "--gap-ms", "200");
+        CliRun r = CliRun.of("timeline", job.jobId, "--redis", REDIS.uri(), "--json", "--gap-ms", "60");
 
         assertEquals(0, r.exit(), r::toString);
         JsonNode root = new ObjectMapper().readTree(r.out());
         assertEquals(job.jobId, root.get("jobId").asText());
         assertEquals(job.traceId, root.get("traceId").asText());
         assertEquals("completed", root.get("outcome").asText());
-        assertEquals(440, root.get("durationMs").asLong());
+        assertEquals(450, root.get("durationMs").asLong());
         List<String> types = new ArrayList<>();
         root.get("events").forEach(e -> types.add(e.get("eventType").asText()));
-        assertEquals(List.of("job.created", "http.request_completed", "job.claimed", "connector.processing_completed", "job.completed"), types);
+        assertEquals(List.of("http.request_completed", "job.created", "job.claimed", "connector.processing_completed", "job.completed"), types);
         assertEquals(job.requestTraceId, root.get("requestTraceId").asText());
-        assertTrue(root.get("events").get(1).get("requestTrace").asBoolean());
-        assertEquals(390, root.get("events").get(3).get("offsetMs").asLong());
+        assertTrue(root.get("events").get(0).get("requestTrace").asBoolean());
+        assertEquals(150, root.get("events").get(3).get("offsetMs").asLong());
         assertEquals(1, root.get("gaps").size());
-        assertEquals(300, root.get("gaps").get(0).get("millis").asLong());
+        assertEquals(85, root.get("gaps").get(0).get("millis").asLong());
     }
 
     /** Table rows: the lines after the column header up to the blank line. */

@@ -80,7 +80,7 @@ class OtlpExportTest {
             Await.until(Duration.ofSeconds(10), () -> counterValue(received, "job.created") >= 1,
                     () -> "metrics=" + received.metrics().stream().map(Metric::getName).toList());
             assertTrue(received.metrics().stream().anyMatch(m -> m.getName().equals("emp.event.duration")
-                    && m.getHistogram().getDataPointsCount() > 0), "duration histogram exported");
+                    && m.getUnit().equals("s") && m.getHistogram().getDataPointsCount() > 0), "duration histogram in seconds exported");
             Await.until(Duration.ofSeconds(10), () -> redis.xpending(StreamDefaults.EVENTS_STREAM,
                     StreamDefaults.EVENTS_GROUP).getCount() == 0, () -> "events still pending");
         }
@@ -89,7 +89,7 @@ class OtlpExportTest {
     private static void assertLogs(ReceivedTelemetry received, TestEvents.Job job, TelemetryEvent error) {
         List<ReceivedTelemetry.Log> logs = received.logs();
         assertEquals(6, received.distinctEntryIds().size(), "every event exactly once as a log");
-        ReceivedTelemetry.Log created = logs.stream().filter(l -> "job.created".equals(l.attr("event.name"))).findFirst().orElseThrow();
+        ReceivedTelemetry.Log created = logs.stream().filter(l -> "job.created".equals(l.record().getEventName())).findFirst().orElseThrow();
         assertEquals(job.traceId, hex(created.record().getTraceId().toByteArray()));
         assertEquals("api-server", created.resourceAttr("service.name"));
         assertEquals("test", created.resourceAttr("deployment.environment.name"));

@@ -94,6 +94,23 @@ public final class ReceivedTelemetry {
         return out;
     }
 
+    /** A received metric with its resource. */
+    public record ReceivedMetric(Resource resource, Metric metric) {
+        public String resourceAttr(String key) { return ReceivedTelemetry.attr(resource.getAttributesList(), key); }
+    }
+
+    public List<ReceivedMetric> metricsWithResource() {
+        List<ReceivedMetric> out = new ArrayList<>();
+        for (ExportMetricsServiceRequest r : metrics) {
+            for (ResourceMetrics rm : r.getResourceMetricsList()) {
+                for (ScopeMetrics sm : rm.getScopeMetricsList()) {
+                    for (Metric m : sm.getMetricsList()) out.add(new ReceivedMetric(rm.getResource(), m));
+                }
+            }
+        }
+        return out;
+    }
+
     public List<Metric> metrics() {
         List<Metric> out = new ArrayList<>();
         for (ExportMetricsServiceRequest r : metrics) {
@@ -118,7 +135,7 @@ public final class ReceivedTelemetry {
         return counts.values().stream().mapToInt(c -> c - 1).sum();
     }
 
-    static String attr(List<KeyValue> kvs, String key) {
+    public static String attr(List<KeyValue> kvs, String key) {
         for (KeyValue kv : kvs) {
             if (kv.getKey().equals(key)) return value(kv.getValue());
         }

@@ -14,8 +14,9 @@ import io.opentelemetry.sdk.logs.data.LogRecordData;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Event → LogRecord: event name, data as attributes, severity ERROR for errors (WARN for other
- * failure events), the event's trace and span ids, resource with the event's service.
+ * Event → LogRecord: the event type as the record's EventName (the semantic conventions replaced the
+ * {@code event.name} attribute by that field), data as attributes, severity ERROR for errors (WARN for other
+ * failure events), the event's trace and span ids, the emitting process's resource ({@link EventResources}).
  * Error details use the semantic-convention {@code exception.*} attributes.
  */
 public final class LogRecordMapper {
@@ -33,21 +34,16 @@ public final class LogRecordMapper {
     public LogRecordData map(ConsumedEvent c) {
         TelemetryEvent e = c.event();
         AttributesBuilder a = io.opentelemetry.api.common.Attributes.builder();
-        a.put(EventAttributes.EVENT_NAME, e.eventType());
         EventAttributes.putIds(a, e);
         EventAttributes.putData(a, e.data());
-        if (e.isError()) {
-            a.put("exception.type", e.errorType());
-            if (e.errorMessage() != null) a.put("exception.message", e.errorMessage());
-            if (e.errorStack() != null && !e.errorStack().isEmpty()) a.put("exception.stacktrace", e.errorStack());
-        }
+        if (e.isError()) EventAttributes.putException(a, e);
         a.put(EventAttributes.STREAM, c.stream());
         a.put(EventAttributes.ENTRY_ID, c.entryId());
         Severity severity = e.isError() || c.fromErrorStream() ? Severity.ERROR
                 : EventTypes.isFailure(e.eventType()) ? Severity.WARN : Severity.INFO;
         String body = e.isError() && e.errorMessage() != null ? e.eventType() + ": " + e.errorMessage() : e.eventType();
         long nanos = TimeUnit.MILLISECONDS.toNanos(e.timestamp());
-        return new EventLogRecord(resources.forService(e.service()), SCOPE, nanos,
+        return new EventLogRecord(resources.forEvent(c), SCOPE, nanos,
                 TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis()), spanContext(e.traceId(), e.spanId()),
                 severity, body, a.build(), e.eventType());
     }

@@ -57,7 +57,7 @@ final class FunctionEvents {
     }
 
     private static TelemetryEvent.Builder describe(TelemetryEvent.Builder event, FunctionCall call) {
-        return event.attribute(Attributes.DB_SYSTEM, "redis")
+        return event.attribute(Attributes.DB_SYSTEM_NAME, "redis")
                 .attribute(Attributes.DB_OPERATION_NAME, call.operation)
                 .attribute(Attributes.DB_STORED_PROCEDURE_NAME, call.function)
                 .attribute(Attributes.REDIS_FUNCTION_KEY_COUNT, call.keyCount)

@@ -73,7 +73,7 @@ class LettuceFcallTest {
         TelemetryEvent executing = events.await(FunctionEvents.EXECUTING, 1).get(0);
         TelemetryEvent completed = events.await(FunctionEvents.COMPLETED, 1).get(0);
         for (TelemetryEvent e : List.of(executing, completed)) {
-            assertEquals("redis", e.data().get(Attributes.DB_SYSTEM));
+            assertEquals("redis", e.data().get(Attributes.DB_SYSTEM_NAME));
             assertEquals("FCALL", e.data().get(Attributes.DB_OPERATION_NAME));
             assertEquals("put_item", e.data().get(Attributes.DB_STORED_PROCEDURE_NAME));
             assertEquals(1, e.data().get(Attributes.REDIS_FUNCTION_KEY_COUNT));
