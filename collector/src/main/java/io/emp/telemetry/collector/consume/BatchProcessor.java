@@ -34,9 +34,18 @@ public final class BatchProcessor {
     private final Backoff backoff;
     private final int maxDeliveries;
     private final CollectorStats stats;
+    private final long maxEntryBytes;
 
     public BatchProcessor(List<Exporter> exporters, SpanDeriver spans, List<ExportedListener> listeners,
                           DeadLetters deadLetters, Backoff backoff, int maxDeliveries, CollectorStats stats) {
+        this(exporters, spans, listeners, deadLetters, backoff, maxDeliveries, stats, Long.MAX_VALUE);
+    }
+
+    /** {@code maxEntryBytes}: larger entries (see {@link BoundedCodec}) are dead-lettered without being decoded. */
+    public BatchProcessor(List<Exporter> exporters, SpanDeriver spans, List<ExportedListener> listeners,
+                          DeadLetters deadLetters, Backoff backoff, int maxDeliveries, CollectorStats stats,
+                          long maxEntryBytes) {
+        this.maxEntryBytes = maxEntryBytes;
         this.exporters = List.copyOf(exporters);
         this.spans = spans;
         this.listeners = List.copyOf(listeners);
@@ -65,6 +74,12 @@ public final class BatchProcessor {
             if (delivered > maxDeliveries) {
                 rejected.add(new DeadLetters.Rejected(entry, "delivered " + delivered
                         + " times without a successful export (limit " + maxDeliveries + ")"));
+                continue;
+            }
+            long size = BoundedCodec.entryBytes(entry.fields());
+            if (size > maxEntryBytes) {
+                rejected.add(new DeadLetters.Rejected(entry, "oversized: " + size + " bytes (limit " + maxEntryBytes
+                        + ", collector.max-entry-bytes); not decoded"));
                 continue;
             }
             try {
