@@ -137,7 +137,20 @@ public final class BatchProcessor {
             if (!running.getAsBoolean()) return false;
             Thread.sleep(backoff.delay(attempt, retryAfter).toMillis());
             if (!running.getAsBoolean()) return false;
+            touch(source, ids);
+        }
+    }
+
+    /**
+     * Refreshes the claim between attempts; when Redis cannot (down, or restarted empty: the group is
+     * gone) the batch held in memory is still exported: the entries are delivered even if they can no
+     * longer be acknowledged.
+     */
+    private static void touch(RedisStreams source, List<String> ids) {
+        try {
             source.touch(ids);
+        } catch (RuntimeException e) {
+            LOG.fine(() -> "cannot refresh the claim on " + ids.size() + " entries of " + source.config().stream() + ": " + e);
         }
     }
 
