@@ -8,14 +8,6 @@ import io.emp.telemetry.collector.config.CollectorConfig.StreamConfig;
 import io.emp.telemetry.collector.config.ConfigException;
 import io.emp.telemetry.collector.consume.BatchProcessor;
 import io.emp.telemetry.collector.consume.BoundedCodec;
-import io.emp.telemetry.collector.loss.LossDetector;
-import io.emp.telemetry.collector.loss.LossReason;
-import io.emp.telemetry.collector.loss.LossReporter;
-import io.emp.telemetry.collector.security.RedactingFormatter;
-import io.emp.telemetry.collector.security.SecretMask;
-import io.emp.telemetry.collector.supervise.SupervisedStream;
-import io.lettuce.core.codec.StringCodec;
-import io.opentelemetry.sdk.autoconfigure.spi.ConfigurationException;
 import io.emp.telemetry.collector.consume.DeadLetters;
 import io.emp.telemetry.collector.consume.ExportedListener;
 import io.emp.telemetry.collector.consume.LagMonitor;
@@ -25,7 +17,15 @@ import io.emp.telemetry.collector.export.Backoff;
 import io.emp.telemetry.collector.health.CollectorStats;
 import io.emp.telemetry.collector.health.HealthServer;
 import io.emp.telemetry.collector.health.Heartbeat;
+import io.emp.telemetry.collector.loss.LossDetector;
+import io.emp.telemetry.collector.loss.LossReason;
+import io.emp.telemetry.collector.loss.LossReporter;
+import io.emp.telemetry.collector.security.RedactingFormatter;
+import io.emp.telemetry.collector.security.SecretMask;
+import io.emp.telemetry.collector.supervise.SupervisedStream;
 import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.codec.StringCodec;
+import io.opentelemetry.sdk.autoconfigure.spi.ConfigurationException;
 
 import java.net.URI;
 import java.time.Duration;
@@ -34,6 +34,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 /** A running collector: one consumer thread per stream, exporters, alerts, lag monitor, heartbeat, health endpoint. */
@@ -89,7 +90,9 @@ public final class Collector implements AutoCloseable {
                     config.batchSize(), config.batchWait(), config.claimIdle(), config.claimInterval(), stats),
                     stats, Duration.ofSeconds(1), Duration.ofSeconds(30)));
         }
-        this.lossDetector = new LossDetector(redis.connectWhenReachable(config.redisUrl(), StringCodec.UTF8, connectBackoff),
+        // XINFO STREAM replies carry the first and last entries: the detector needs only ids and counts.
+        this.lossDetector = new LossDetector(redis.connectWhenReachable(config.redisUrl(),
+                new BoundedCodec(LossDetector.MAX_VALUE_BYTES), connectBackoff),
                 config.streams(), loss, stats);
         this.heartbeat = new Heartbeat(shared, consumer, config.heartbeatTtl(), stats,
                 config.events().stream() + "," + config.errors().stream(), String.join(",", config.exporters()),
@@ -105,7 +108,7 @@ public final class Collector implements AutoCloseable {
      * The OpenTelemetry SDK rejects a bad {@code OTEL_*} value with a message that quotes it, headers
      * (tokens) included: it becomes a configuration error with the secrets masked.
      */
-    private static Exporters otlpConfigured(java.util.function.Supplier<Exporters> build) {
+    private static Exporters otlpConfigured(Supplier<Exporters> build) {
         try {
             return build.get();
         } catch (ConfigurationException e) {
@@ -116,6 +119,8 @@ public final class Collector implements AutoCloseable {
     /** Starts consuming; returns once every thread runs. */
     public static Collector start(CollectorConfig config) {
         SecretMask.registerConfiguration(List.of(config.redisUrl(), config.alerts().webhookUrl()), config.otel());
+        // A webhook URL often is its own secret (the token in the path): it is never logged, and masked if a library did.
+        SecretMask.register(config.alerts().webhookUrl());
         RedactingFormatter.installOnRootHandlers();
         Collector c;
         try {

@@ -1,16 +1,16 @@
 package io.emp.telemetry.collector;
 
+import io.emp.telemetry.collector.export.Backoff;
+import io.emp.telemetry.collector.security.SecretMask;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
-import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
-import io.emp.telemetry.collector.export.Backoff;
-import io.emp.telemetry.collector.security.SecretMask;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -104,6 +104,7 @@ public final class BatchProcessor {
             }
         }
         counters.exported.add(events.size());
+        counters.lastLoopAt = System.currentTimeMillis();
         return true;
     }
 

@@ -45,6 +45,8 @@ public final class HealthServer implements AutoCloseable {
 
     /** Ports tried after a configured one that is taken (a second collector on the host with default settings). */
     static final int PORTS_TRIED = 10;
+    /** A consumer loop that has not gone round for this long (with Redis and the exporters fine) is stuck. */
+    static final long STUCK_AFTER_MS = 120_000;
     private static final Logger LOG = Logger.getLogger(HealthServer.class.getName());
 
     /**
@@ -130,11 +132,17 @@ public final class HealthServer implements AutoCloseable {
         return out;
     }
 
-    /** Streams whose consumer died and is being restarted. */
+    /**
+     * Streams whose consumer died and is being restarted, or whose loop has not gone round for
+     * {@link #STUCK_AFTER_MS} although every exporter works (a failing exporter is reported as such).
+     */
     private List<String> stalledStreams() {
+        long now = System.currentTimeMillis();
+        boolean exportFailing = exportFailing();
         List<String> out = new ArrayList<>();
         stats.streams().forEach((name, c) -> {
-            if (c.stalled != null) out.add(name);
+            boolean stuck = c.lastLoopAt > 0 && now - c.lastLoopAt > STUCK_AFTER_MS && !exportFailing && stats.redisReachable();
+            if (c.stalled != null || stuck) out.add(name);
         });
         return out;
     }

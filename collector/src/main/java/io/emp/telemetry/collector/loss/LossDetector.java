@@ -26,6 +26,8 @@ import java.util.logging.Logger;
 public final class LossDetector implements Runnable {
     private static final Logger LOG = Logger.getLogger(LossDetector.class.getName());
     public static final String LEDGER_PREFIX = "emp:loss:";
+    /** Values the detector's connection decodes at most (ids, counts); entry bodies in XINFO STREAM are not read. */
+    public static final long MAX_VALUE_BYTES = 1024;
     /** Sets the reported count to the current one and returns the increase (0 when it went down: a reset). */
     private static final String ADVANCE = """
             local prev = tonumber(redis.call('HGET', KEYS[1], ARGV[1]) or '0')

@@ -85,17 +85,17 @@ class StreamRestartTest {
             RedisStreams streams = new RedisStreams(client.connect().sync(), events, "t");
             SupervisedStream supervised = new SupervisedStream(events.stream(), () -> new StreamWorker(streams, processor, 100,
                     Duration.ofMillis(100), Duration.ofMinutes(10), Duration.ofMinutes(10), stats), stats,
-                    Duration.ofSeconds(2), Duration.ofSeconds(2));
+                    Duration.ofSeconds(8), Duration.ofSeconds(8)); // restart after 4-8 s: time to see the 503 on a loaded machine
             Thread thread = new Thread(supervised, "test-consumer");
             thread.start();
             try {
-                Await.until(Duration.ofSeconds(10), () -> stats.stream(events.stream()).restarts.sum() == 1, () -> "no restart");
+                Await.until(Duration.ofSeconds(20), () -> stats.stream(events.stream()).restarts.sum() == 1, () -> "no restart");
                 HttpResponse<String> down = get(health);
                 assertEquals(503, down.statusCode(), down.body());
                 assertEquals("degraded", new ObjectMapper().readTree(down.body()).get("status").asText());
                 assertTrue(down.body().contains("\"stalledStreams\":[\"emp:events\"]"), down.body());
 
-                Await.until(Duration.ofSeconds(15), () -> exporter.exported.size() == 20, () -> "exported " + exporter.exported.size());
+                Await.until(Duration.ofSeconds(30), () -> exporter.exported.size() == 20, () -> "exported " + exporter.exported.size());
                 Await.until(Duration.ofSeconds(5), () -> get(health).statusCode() == 200, () -> "still degraded");
                 assertEquals(0, redis.xpending(events.stream(), StreamDefaults.EVENTS_GROUP).getCount());
                 assertTrue(thread.isAlive(), "the supervised consumer goes on");

@@ -92,6 +92,15 @@ class LossDetectionTest {
 
             assertEquals(2000, health(second).get("streams").get(EVENTS).get("lost").get("trimmed_unread").asLong());
             assertTrue(metrics(second).contains("emp_collector_entries_lost_total{stream=\"emp:events\",reason=\"trimmed_unread\"} 2000"));
+            // The CLI sees it too, from Redis alone (and each collector's total from its heartbeat).
+            Await.until(Duration.ofSeconds(10), () -> "2000".equals(redis.hget(
+                    io.emp.telemetry.collector.health.Heartbeat.KEY_PREFIX + second.consumerName(), "lost")), () -> "heartbeat");
+            java.io.StringWriter out = new java.io.StringWriter();
+            var cli = io.emp.telemetry.collector.cli.CollectorCli.commandLine();
+            cli.setOut(new java.io.PrintWriter(out, true));
+            cli.execute("health", "--redis", REDIS.uri());
+            assertTrue(out.toString().contains("lost: 2000 entries trimmed before the collectors read them"), out.toString());
+            assertTrue(out.toString().contains("lost 2000"), "the collector's heartbeat total: " + out);
             System.out.println("reliability trimmed-unread: emitted=3010 delivered=" + appLines(file) + " duplicated=0 lost-and-detected="
                     + second.stats().stream(EVENTS).lost(LossReason.TRIMMED_UNREAD.wire()).sum());
         }
