@@ -7,19 +7,27 @@ import io.emp.telemetry.collector.config.CollectorConfig;
 import io.emp.telemetry.collector.config.CollectorConfig.StreamConfig;
 import io.emp.telemetry.collector.config.ConfigException;
 import io.emp.telemetry.collector.consume.BatchProcessor;
+import io.emp.telemetry.collector.consume.BoundedCodec;
 import io.emp.telemetry.collector.consume.DeadLetters;
 import io.emp.telemetry.collector.consume.ExportedListener;
 import io.emp.telemetry.collector.consume.LagMonitor;
 import io.emp.telemetry.collector.consume.RedisStreams;
 import io.emp.telemetry.collector.consume.StreamWorker;
 import io.emp.telemetry.collector.export.Backoff;
+import io.emp.telemetry.collector.export.otlp.OtlpEnvironment;
 import io.emp.telemetry.collector.health.CollectorStats;
 import io.emp.telemetry.collector.health.HealthServer;
 import io.emp.telemetry.collector.health.Heartbeat;
+import io.emp.telemetry.collector.loss.LossDetector;
+import io.emp.telemetry.collector.loss.LossReason;
+import io.emp.telemetry.collector.loss.LossReporter;
+import io.emp.telemetry.collector.security.RedactingFormatter;
+import io.emp.telemetry.collector.security.SecretMask;
+import io.emp.telemetry.collector.supervise.SupervisedStream;
 import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.codec.StringCodec;
+import io.opentelemetry.sdk.autoconfigure.spi.ConfigurationException;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,6 +35,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 /** A running collector: one consumer thread per stream, exporters, alerts, lag monitor, heartbeat, health endpoint. */
@@ -40,13 +49,15 @@ public final class Collector implements AutoCloseable {
     private final RedisConnections redis;
     private final Exporters exporters;
     private final WebhookSender webhook;
-    private final List<StreamWorker> workers = new ArrayList<>();
+    private final List<SupervisedStream> workers = new ArrayList<>();
+    private final LossReporter loss;
+    private final LossDetector lossDetector;
     private final List<Thread> threads = new ArrayList<>();
     private final ScheduledExecutorService scheduler;
     private final Heartbeat heartbeat;
     private final HealthServer health;
 
-    private Collector(CollectorConfig config) {
+    private Collector(CollectorConfig config) throws InterruptedException {
         this.config = config;
         this.consumer = config.consumerName().isEmpty() ? ConsumerNames.generate() : config.consumerName();
         try {
@@ -54,28 +65,42 @@ public final class Collector implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw new ConfigException("redis.url: not a valid Redis URL (redis://[user:password@]host:port[/db] or rediss://…)");
         }
-        this.exporters = new Exporters(config, stats, redis);
-        RedisCommands<String, String> shared = redis.connect();
+        // Bad OTEL_* values fail before any wait for Redis.
+        if (config.exporters().contains("otlp")) otlpConfigured(() -> {
+            OtlpEnvironment.validate(config.otel());
+            return null;
+        });
+        // Before Redis, so that /health answers (503) while Redis is still unreachable.
+        this.health = config.healthPort() < 0 ? null
+                : HealthServer.openNear(config.healthHost(), config.healthPort(), stats, consumer);
+        Backoff connectBackoff = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(10));
+        RedisCommands<String, String> shared = redis.connectWhenReachable(config.redisUrl(), StringCodec.UTF8, connectBackoff);
+        stats.redisReachable(true);
+        // After Redis answers: the OTLP exporter reads each service's resource from Redis.
+        this.exporters = otlpConfigured(() -> new Exporters(config, stats, redis));
         this.webhook = config.alerts().webhookUrl().isEmpty() ? null
                 : new WebhookSender(URI.create(config.alerts().webhookUrl()), 500);
         List<ExportedListener> listeners = new ArrayList<>(exporters.listeners);
         listeners.add(new ErrorAlerts(config.alerts(), shared,
                 new AlertSink(shared, config.alerts().stream(), webhook, stats)));
+        this.loss = new LossReporter(shared, config.events().stream(), config.events().maxLen(), consumer, stats);
         BatchProcessor processor = new BatchProcessor(exporters.exporters, exporters.spans, listeners,
-                new DeadLetters(shared, config.deadLetterStream(), consumer, stats),
-                new Backoff(config.retryInitial(), config.retryMax()), config.maxDeliveries(), stats);
+                new DeadLetters(shared, config.deadLetterStream(), consumer, stats, loss),
+                new Backoff(config.retryInitial(), config.retryMax()), config.maxDeliveries(), stats, config.maxEntryBytes());
         for (StreamConfig s : config.streams()) {
             stats.stream(s.stream());
-            workers.add(new StreamWorker(new RedisStreams(redis.connect(), s, consumer), processor,
-                    config.batchSize(), config.batchWait(), config.claimIdle(), config.claimInterval(), stats));
+            for (LossReason r : LossReason.values()) stats.stream(s.stream()).lost(r.wire());
+            // Values past the entry limit are never decoded (BoundedCodec); the processor dead-letters them.
+            RedisStreams streams = new RedisStreams(redis.connectWhenReachable(config.redisUrl(),
+                    new BoundedCodec(config.maxEntryBytes()), connectBackoff), s, consumer);
+            workers.add(new SupervisedStream(s.stream(), () -> new StreamWorker(streams, processor,
+                    config.batchSize(), config.batchWait(), config.claimIdle(), config.claimInterval(), stats),
+                    stats, Duration.ofSeconds(1), Duration.ofSeconds(30)));
         }
-        try {
-            this.health = config.healthPort() < 0 ? null
-                    : new HealthServer(config.healthHost(), config.healthPort(), stats, consumer);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot open the health endpoint on " + config.healthHost() + ":"
-                    + config.healthPort() + " (set collector.health.port): " + e.getMessage(), e);
-        }
+        // XINFO STREAM replies carry the first and last entries: the detector needs only ids and counts.
+        this.lossDetector = new LossDetector(redis.connectWhenReachable(config.redisUrl(),
+                new BoundedCodec(LossDetector.MAX_VALUE_BYTES), connectBackoff),
+                config.streams(), loss, stats);
         this.heartbeat = new Heartbeat(shared, consumer, config.heartbeatTtl(), stats,
                 config.events().stream() + "," + config.errors().stream(), String.join(",", config.exporters()),
                 healthPort());
@@ -86,9 +111,31 @@ public final class Collector implements AutoCloseable {
         });
     }
 
+    /**
+     * The OpenTelemetry SDK rejects a bad {@code OTEL_*} value with a message that quotes it, headers
+     * (tokens) included: it becomes a configuration error with the secrets masked.
+     */
+    private static <T> T otlpConfigured(Supplier<T> build) {
+        try {
+            return build.get();
+        } catch (ConfigurationException e) {
+            throw new ConfigException("OpenTelemetry configuration (OTEL_*): " + SecretMask.redact(e.getMessage()));
+        }
+    }
+
     /** Starts consuming; returns once every thread runs. */
     public static Collector start(CollectorConfig config) {
-        Collector c = new Collector(config);
+        SecretMask.registerConfiguration(List.of(config.redisUrl(), config.alerts().webhookUrl()), config.otel());
+        // A webhook URL often is its own secret (the token in the path): it is never logged, and masked if a library did.
+        SecretMask.register(config.alerts().webhookUrl());
+        RedactingFormatter.installOnRootHandlers();
+        Collector c;
+        try {
+            c = new Collector(config);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for Redis", e);
+        }
         c.startThreads();
         return c;
     }
@@ -98,6 +145,10 @@ public final class Collector implements AutoCloseable {
         scheduler.scheduleWithFixedDelay(heartbeat, 0, beat, TimeUnit.MILLISECONDS);
         scheduler.scheduleWithFixedDelay(new LagMonitor(redis.connect(), config.streams(), config.lagWarnRatio(), stats),
                 0, LAG_CHECK_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+        // Once before the consumers read: a gap left while no collector ran is seen before they read past it.
+        lossDetector.run();
+        long lossEvery = config.lossCheckInterval().toMillis();
+        scheduler.scheduleWithFixedDelay(lossDetector, lossEvery, lossEvery, TimeUnit.MILLISECONDS);
         for (int i = 0; i < workers.size(); i++) {
             Thread t = new Thread(workers.get(i), "emp-collector-" + config.streams().get(i).stream());
             t.start();
@@ -130,7 +181,7 @@ public final class Collector implements AutoCloseable {
     /** Stops consuming; a batch still being retried stays pending in Redis for another collector. */
     @Override
     public void close() {
-        workers.forEach(StreamWorker::stop);
+        workers.forEach(SupervisedStream::stop);
         for (Thread t : threads) {
             try {
                 t.join(config.batchWait().toMillis() + 2000);
@@ -143,6 +194,7 @@ public final class Collector implements AutoCloseable {
             }
         }
         scheduler.shutdownNow();
+        loss.flush();
         heartbeat.remove();
         if (health != null) health.close();
         if (webhook != null) webhook.close();

@@ -1,15 +1,21 @@
 package io.emp.telemetry.collector;
 
+import io.emp.telemetry.collector.export.Backoff;
+import io.emp.telemetry.collector.security.SecretMask;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.codec.RedisCodec;
+import io.lettuce.core.codec.StringCodec;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Logger;
 
 /**
  * The Lettuce client and its connections: one per stream (XREADGROUP BLOCK holds it) plus one
@@ -17,6 +23,7 @@ import java.util.List;
  * bound; Lettuce reconnects in the background.
  */
 public final class RedisConnections implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(RedisConnections.class.getName());
     private final RedisClient client;
     private final List<StatefulRedisConnection<String, String>> open = new ArrayList<>();
 
@@ -32,9 +39,40 @@ public final class RedisConnections implements AutoCloseable {
     }
 
     synchronized RedisCommands<String, String> connect() {
-        StatefulRedisConnection<String, String> c = client.connect();
+        return connect(StringCodec.UTF8);
+    }
+
+    synchronized RedisCommands<String, String> connect(RedisCodec<String, String> codec) {
+        StatefulRedisConnection<String, String> c = client.connect(codec);
         open.add(c);
         return c.sync();
+    }
+
+    /**
+     * The first connection, retried with back-off for as long as Redis cannot be reached (it may
+     * start after the collector): one WARNING line, then one every tenth attempt, no stack trace.
+     */
+    RedisCommands<String, String> connectWhenReachable(String url, RedisCodec<String, String> codec, Backoff backoff)
+            throws InterruptedException {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                RedisCommands<String, String> c = connect(codec);
+                if (attempt > 0) LOG.info("Redis at " + redacted(url) + " reachable after " + attempt + " failed attempts");
+                return c;
+            } catch (RedisConnectionException e) {
+                if (attempt == 0 || attempt % 10 == 0) {
+                    LOG.warning("Redis at " + redacted(url) + " unreachable (" + SecretMask.redact(rootMessage(e))
+                            + "); retrying with back-off, /health answers 503 meanwhile (attempt " + (attempt + 1) + ")");
+                }
+                Thread.sleep(backoff.delay(attempt, null).toMillis());
+            }
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) t = t.getCause();
+        return t == e ? String.valueOf(e.getMessage()) : e.getMessage() + ": " + t.getMessage();
     }
 
     /** {@code host:port} of a Redis URL, for messages: never the password. */

@@ -15,6 +15,8 @@ public final class Attributes {
     /** On {@code telemetry.events_dropped}: how many events were dropped since the last report. */
     public static final String DROPPED_COUNT = "dropped";
     public static final String DROP_REASON = "reason";
+    /** On {@code telemetry.entries_lost}: how many entries were lost since the previous report (reason in {@link #DROP_REASON}). */
+    public static final String LOST_COUNT = "lost";
 
     public static final String HTTP_REQUEST_METHOD = "http.request.method";
     public static final String HTTP_RESPONSE_STATUS_CODE = "http.response.status_code";

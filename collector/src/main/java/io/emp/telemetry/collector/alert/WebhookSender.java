@@ -41,7 +41,16 @@ public final class WebhookSender implements AutoCloseable {
     }
 
     public void send(Alert alert) {
-        executor.execute(() -> post(alert));
+        executor.execute(() -> {
+            try {
+                post(alert);
+            } catch (RuntimeException e) {
+                // Never let one alert end the webhook thread: count it and say why (never the URL: it may hold a token).
+                dropped.incrementAndGet();
+                LOG.warning("alert " + alert.type() + " not delivered to the webhook (" + e.getClass().getSimpleName()
+                        + "; counted as dropped)");
+            }
+        });
     }
 
     private void post(Alert alert) {

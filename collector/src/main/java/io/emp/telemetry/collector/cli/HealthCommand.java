@@ -9,6 +9,7 @@ import io.emp.telemetry.collector.inspect.StreamHealth;
 import io.emp.telemetry.collector.inspect.StreamScanner;
 import io.emp.telemetry.collector.inspect.Style;
 import io.emp.telemetry.collector.inspect.TimeWindow;
+import io.emp.telemetry.collector.loss.StreamPosition;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -38,6 +39,9 @@ final class HealthCommand implements Callable<Integer> {
     @Mixin
     RedisOptions redis;
 
+    /** Per stream: entries trimmed before the collectors' group read them (lost; all time, as Redis counts). */
+    private final Map<String, Long> trimmedUnread = new LinkedHashMap<>();
+
     /** A service's newest event in the sample. */
     private record Seen(long timestamp, String eventType) {
     }
@@ -53,8 +57,9 @@ final class HealthCommand implements Callable<Integer> {
         StreamHealth health = new StreamHealth(session.commands());
         List<StreamHealth.Stream> streams = new ArrayList<>();
         List<String> problems = new ArrayList<>();
+        trimmedUnread.clear();
         for (CollectorConfig.StreamConfig s : cfg.streams()) {
-            long limit = maxLag != null ? maxLag : (long) (s.maxLen() * cfg.lagWarnRatio());
+            long limit = maxLag != null ? maxLag : s.lagLimit(cfg.lagWarnRatio());
             StreamHealth.Stream st = withKnownLag(health, health.stream(s.stream()), limit);
             streams.add(st);
             boolean hasGroup = false;
@@ -66,6 +71,8 @@ final class HealthCommand implements Callable<Integer> {
                 }
             }
             if (!hasGroup && st.length() > 0) problems.add("no consumer group " + s.group() + " on " + s.stream() + ": no collector ever read it");
+            StreamPosition pos = StreamPosition.read(session.commands(), s.stream(), s.group());
+            if (pos != null && pos.trimmedUnread() >= 0) trimmedUnread.put(s.stream(), pos.trimmedUnread());
         }
         List<Map<String, String>> collectors = health.collectors();
         if (collectors.isEmpty()) problems.add("no collector alive (no " + Heartbeat.KEY_PREFIX + "* heartbeat key)");
@@ -117,6 +124,10 @@ final class HealthCommand implements Callable<Integer> {
                 out.println("    group " + EventText.pad(g.name(), 22) + " consumers " + g.consumers() + "  pending "
                         + g.pending() + "  lag " + (g.lag() < 0 ? "unknown" : g.lag()));
             }
+            Long lost = trimmedUnread.get(s.name());
+            if (lost != null && lost > 0) {
+                out.println("    " + style.red("lost: " + lost + " entries trimmed before the collectors read them"));
+            }
         }
         out.println();
         out.println("Collectors alive (" + Heartbeat.KEY_PREFIX + "*)");
@@ -125,6 +136,7 @@ final class HealthCommand implements Callable<Integer> {
             out.println("  " + c.getOrDefault("consumer", "?") + "  pid " + c.getOrDefault("pid", "?") + "  last seen "
                     + ago(c.get("lastSeen"), now) + "  up " + EventText.age(now - parse(c.get("startedAt"), now))
                     + "  consumed " + c.getOrDefault("consumed", "?") + "  exported " + c.getOrDefault("exported", "?")
+                    + "  lost " + c.getOrDefault("lost", "?")
                     + "  exporters " + c.getOrDefault("exporters", "?"));
         }
         out.println();
@@ -150,6 +162,7 @@ final class HealthCommand implements Callable<Integer> {
         m.put("redis", session.where());
         m.put("streams", streams);
         m.put("collectors", collectors);
+        m.put("trimmedUnread", trimmedUnread);
         Map<String, Object> svc = new LinkedHashMap<>();
         services.forEach((name, seen) -> svc.put(name, Map.of("lastEventAt", seen.timestamp(), "lastEventAgeMs",
                 now - seen.timestamp(), "lastEventType", seen.eventType())));

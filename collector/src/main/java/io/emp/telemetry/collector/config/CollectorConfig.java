@@ -40,12 +40,18 @@ public record CollectorConfig(
         int healthPort,
         Duration heartbeatTtl,
         double lagWarnRatio,
-        Map<String, String> otel) {
+        Map<String, String> otel,
+        long maxEntryBytes,
+        Duration lossCheckInterval) {
 
     public static final Set<String> EXPORTER_NAMES = Set.of("file", "otlp", "console");
 
-    /** One consumed stream. */
+    /** One consumed stream; {@code maxLen} 0 means the agents do not cap it. */
     public record StreamConfig(String stream, String group, long maxLen, boolean errors) {
+        /** Lag past which trimming threatens unread entries: {@code ratio} × MAXLEN; never, without a cap. */
+        public long lagLimit(double ratio) {
+            return maxLen == 0 ? Long.MAX_VALUE : (long) (maxLen * ratio);
+        }
     }
 
     /** Error alerting thresholds and destinations. */
@@ -67,9 +73,9 @@ public record CollectorConfig(
         return new CollectorConfig(
                 nonEmpty(l, Setting.REDIS_URL),
                 new StreamConfig(nonEmpty(l, Setting.EVENTS_STREAM), nonEmpty(l, Setting.EVENTS_GROUP),
-                        positiveLong(l, Setting.EVENTS_MAXLEN), false),
+                        nonNegativeLong(l, Setting.EVENTS_MAXLEN), false),
                 new StreamConfig(nonEmpty(l, Setting.ERRORS_STREAM), nonEmpty(l, Setting.ERRORS_GROUP),
-                        positiveLong(l, Setting.ERRORS_MAXLEN), true),
+                        nonNegativeLong(l, Setting.ERRORS_MAXLEN), true),
                 l.value(Setting.CONSUMER),
                 exporters(l, otel),
                 (int) positiveLong(l, Setting.BATCH_SIZE),
@@ -91,12 +97,15 @@ public record CollectorConfig(
                         (int) nonNegativeLong(l, Setting.ALERTS_SERVICE_ERRORS_PER_MINUTE),
                         bool(l, Setting.ALERTS_NEW_ERROR_TYPE),
                         nonEmpty(l, Setting.ALERTS_KNOWN_TYPES_KEY),
-                        l.value(Setting.ALERTS_WEBHOOK_URL)),
+                        WebhookUrls.check(l.value(Setting.ALERTS_WEBHOOK_URL),
+                                problem -> invalidRedacted(l, Setting.ALERTS_WEBHOOK_URL, problem))),
                 nonEmpty(l, Setting.HEALTH_HOST),
                 port(l, Setting.HEALTH_PORT),
                 duration(l, Setting.HEARTBEAT_TTL),
                 ratio(l, Setting.LAG_WARN_RATIO),
-                otel);
+                otel,
+                positiveLong(l, Setting.MAX_ENTRY_BYTES),
+                duration(l, Setting.LOSS_CHECK_INTERVAL));
     }
 
     private static Set<String> exporters(ConfigLayers l, Map<String, String> otel) {
@@ -183,6 +192,11 @@ public record CollectorConfig(
         } catch (NumberFormatException e) {
             throw invalid(l, s, v, "not a number");
         }
+    }
+
+    /** For values that may carry credentials (URLs): the source and the problem, never the value. */
+    private static ConfigException invalidRedacted(ConfigLayers l, Setting s, String problem) {
+        return new ConfigException(l.source(s) + ": " + problem);
     }
 
     private static ConfigException invalid(ConfigLayers l, Setting s, String value, String problem) {

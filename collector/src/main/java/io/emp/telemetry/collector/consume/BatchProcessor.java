@@ -34,9 +34,18 @@ public final class BatchProcessor {
     private final Backoff backoff;
     private final int maxDeliveries;
     private final CollectorStats stats;
+    private final long maxEntryBytes;
 
     public BatchProcessor(List<Exporter> exporters, SpanDeriver spans, List<ExportedListener> listeners,
                           DeadLetters deadLetters, Backoff backoff, int maxDeliveries, CollectorStats stats) {
+        this(exporters, spans, listeners, deadLetters, backoff, maxDeliveries, stats, Long.MAX_VALUE);
+    }
+
+    /** {@code maxEntryBytes}: larger entries (see {@link BoundedCodec}) are dead-lettered without being decoded. */
+    public BatchProcessor(List<Exporter> exporters, SpanDeriver spans, List<ExportedListener> listeners,
+                          DeadLetters deadLetters, Backoff backoff, int maxDeliveries, CollectorStats stats,
+                          long maxEntryBytes) {
+        this.maxEntryBytes = maxEntryBytes;
         this.exporters = List.copyOf(exporters);
         this.spans = spans;
         this.listeners = List.copyOf(listeners);
@@ -67,6 +76,12 @@ public final class BatchProcessor {
                         + " times without a successful export (limit " + maxDeliveries + ")"));
                 continue;
             }
+            long size = BoundedCodec.entryBytes(entry.fields());
+            if (size > maxEntryBytes) {
+                rejected.add(new DeadLetters.Rejected(entry, "oversized: " + size + " bytes (limit " + maxEntryBytes
+                        + ", collector.max-entry-bytes); not decoded"));
+                continue;
+            }
             try {
                 events.add(EntryDecoder.decode(entry, source.config().errors()));
             } catch (MalformedEventException e) {
@@ -89,6 +104,7 @@ public final class BatchProcessor {
             }
         }
         counters.exported.add(events.size());
+        counters.lastLoopAt = System.currentTimeMillis();
         return true;
     }
 
@@ -122,7 +138,20 @@ public final class BatchProcessor {
             if (!running.getAsBoolean()) return false;
             Thread.sleep(backoff.delay(attempt, retryAfter).toMillis());
             if (!running.getAsBoolean()) return false;
+            touch(source, ids);
+        }
+    }
+
+    /**
+     * Refreshes the claim between attempts; when Redis cannot (down, or restarted empty: the group is
+     * gone) the batch held in memory is still exported: the entries are delivered even if they can no
+     * longer be acknowledged.
+     */
+    private static void touch(RedisStreams source, List<String> ids) {
+        try {
             source.touch(ids);
+        } catch (RuntimeException e) {
+            LOG.fine(() -> "cannot refresh the claim on " + ids.size() + " entries of " + source.config().stream() + ": " + e);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.emp.telemetry.collector.consume;
 
 import io.emp.telemetry.collector.health.CollectorStats;
+import io.emp.telemetry.collector.loss.LossReporter;
 import io.lettuce.core.XAddArgs;
 import io.lettuce.core.api.sync.RedisCommands;
 
@@ -29,8 +30,16 @@ public final class DeadLetters {
     private final String deadLetterStream;
     private final String consumerName;
     private final CollectorStats stats;
+    private final LossReporter loss;
 
     public DeadLetters(RedisCommands<String, String> redis, String deadLetterStream, String consumerName, CollectorStats stats) {
+        this(redis, deadLetterStream, consumerName, stats, null);
+    }
+
+    /** With {@code loss} (may be null), dead letters are also reported as {@code telemetry.entries_lost} (reason dead_lettered). */
+    public DeadLetters(RedisCommands<String, String> redis, String deadLetterStream, String consumerName, CollectorStats stats,
+                       LossReporter loss) {
+        this.loss = loss;
         this.redis = redis;
         this.deadLetterStream = deadLetterStream;
         this.consumerName = consumerName;
@@ -41,6 +50,8 @@ public final class DeadLetters {
         if (rejected.isEmpty()) return;
         for (Rejected r : rejected) {
             Map<String, String> fields = new LinkedHashMap<>(r.entry().fields());
+            // Values too large to read were never read: the copy says so instead.
+            fields.replaceAll((k, v) -> BoundedCodec.describe(v));
             fields.put(REASON, r.reason());
             fields.put(SOURCE_STREAM, r.entry().stream());
             fields.put(SOURCE_ID, r.entry().id());
@@ -51,6 +62,11 @@ public final class DeadLetters {
         }
         source.ack(rejected.stream().map(r -> r.entry().id()).toList());
         stats.stream(source.config().stream()).deadLettered.add(rejected.size());
+        if (loss != null) {
+            long own = rejected.stream().filter(r -> LossReporter.isLossReport(r.entry().fields())).count();
+            loss.deadLettered(source.config().stream(), source.config().group(), rejected.size(), own,
+                    "moved to " + deadLetterStream + " (last reason: " + rejected.get(rejected.size() - 1).reason() + ")");
+        }
     }
 
     /** An entry and why it cannot be exported. */

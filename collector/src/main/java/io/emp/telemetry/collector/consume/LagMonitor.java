@@ -55,7 +55,7 @@ public final class LagMonitor implements Runnable {
         List<PendingMessage> oldest = redis.xpending(s.stream(), new XPendingArgs<String>().group(s.group())
                 .range(Range.create("-", "+")).limit(Limit.from(1)));
         c.oldestPendingMs = oldest.isEmpty() ? 0 : oldest.get(0).getMsSinceLastDelivery();
-        boolean near = c.lag >= 0 && c.lag >= (long) (s.maxLen() * warnRatio);
+        boolean near = c.lag >= 0 && c.lag >= s.lagLimit(warnRatio);
         boolean wasNear = warned.getOrDefault(s.stream(), false);
         if (near && !wasNear) {
             LOG.warning("group " + s.group() + " on " + s.stream() + " lags " + c.lag + " entries behind, near MAXLEN "

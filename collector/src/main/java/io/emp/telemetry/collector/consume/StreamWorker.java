@@ -28,6 +28,8 @@ public final class StreamWorker implements Runnable {
     private final Backoff redisBackoff = new Backoff(Duration.ofMillis(200), Duration.ofSeconds(10));
     private volatile boolean running = true;
     private long nextClaimAt;
+    /** Entries per read of this consumer's own pending entries: 1 after a crash, so one huge entry cannot sink a batch again. */
+    private int ownPendingCount;
 
     public StreamWorker(RedisStreams redis, BatchProcessor processor, int batchSize, Duration batchWait,
                         Duration claimIdle, Duration claimInterval, CollectorStats stats) {
@@ -38,6 +40,15 @@ public final class StreamWorker implements Runnable {
         this.claimIdle = claimIdle;
         this.claimInterval = claimInterval;
         this.stats = stats;
+        this.ownPendingCount = batchSize;
+    }
+
+    /**
+     * After the previous loop of this stream died: re-read this consumer's pending entries one by
+     * one, so that the entry (or batch) that exhausted the memory is dead-lettered or exported alone.
+     */
+    public void recoverCarefully() {
+        ownPendingCount = 1;
     }
 
     public void stop() {
@@ -62,6 +73,9 @@ public final class StreamWorker implements Runnable {
                 List<StreamEntry> batch = gather();
                 processor.process(redis, batch, false, () -> running);
                 failures = 0;
+                CollectorStats.StreamCounters counters = stats.stream(redis.config().stream());
+                counters.lastLoopAt = System.currentTimeMillis();
+                counters.stalled = null;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -93,10 +107,11 @@ public final class StreamWorker implements Runnable {
     /** With a fixed consumer name, what this consumer held before a restart is exported first. */
     private void resumeOwnPending() throws InterruptedException {
         List<StreamEntry> own;
-        while (running && !(own = redis.readOwnPending(batchSize)).isEmpty()) {
+        while (running && !(own = redis.readOwnPending(ownPendingCount)).isEmpty()) {
             LOG.info("resuming " + own.size() + " entries of " + redis.config().stream() + " left pending by this consumer");
             if (!processor.process(redis, own, true, () -> running)) return;
         }
+        ownPendingCount = batchSize;
     }
 
     /** Walks the group's pending list with XAUTOCLAIM and processes what was taken over. */

@@ -84,6 +84,24 @@ public final class CollectorStats {
         public volatile long pending = -1;
         public volatile long oldestPendingMs = -1;
         public volatile long length = -1;
+        /** Entries detected as lost, per reason ({@code trimmed_unread}, {@code stream_reset}, {@code dead_lettered}). */
+        public final Map<String, LongAdder> lost = new ConcurrentHashMap<>();
+        /** Times the stream was found reset (Redis restarted empty, key or group gone). */
+        public final LongAdder resets = new LongAdder();
+        /** Times the stream's consumer thread died (any Throwable) and was restarted. */
+        public final LongAdder restarts = new LongAdder();
+        /** Why the stream's consumer is not progressing now (thread died, restarting), or {@code null}. */
+        public volatile String stalled;
+        /** When the consumer loop last went round (epoch ms); 0 before it started. */
+        public volatile long lastLoopAt;
+
+        public LongAdder lost(String reason) {
+            return lost.computeIfAbsent(reason, r -> new LongAdder());
+        }
+
+        public long lostTotal() {
+            return lost.values().stream().mapToLong(LongAdder::sum).sum();
+        }
     }
 
     /** Success and failure record of one exporter. */

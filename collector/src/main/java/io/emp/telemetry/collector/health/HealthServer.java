@@ -4,11 +4,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import io.emp.telemetry.collector.config.ConfigException;
+
 import java.io.IOException;
+import java.net.BindException;
+import java.util.logging.Logger;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,20 +43,55 @@ public final class HealthServer implements AutoCloseable {
         server.start();
     }
 
+    /** Ports tried after a configured one that is taken (a second collector on the host with default settings). */
+    static final int PORTS_TRIED = 10;
+    /** A consumer loop that has not gone round for this long (with Redis and the exporters fine) is stuck. */
+    static final long STUCK_AFTER_MS = 120_000;
+    private static final Logger LOG = Logger.getLogger(HealthServer.class.getName());
+
+    /**
+     * Opens the endpoint on {@code port}, or when that is taken on the next free one of the
+     * following {@value #PORTS_TRIED} − 1 (WARNING line naming it; the heartbeat hash records it).
+     * All taken: one configuration error naming the range.
+     */
+    public static HealthServer openNear(String host, int port, CollectorStats stats, String consumer) {
+        int tries = port == 0 ? 1 : Math.min(PORTS_TRIED, 65536 - port);
+        for (int p = port; p < port + tries; p++) {
+            try {
+                HealthServer server = new HealthServer(host, p, stats, consumer);
+                if (p != port) {
+                    LOG.warning("health port " + port + " on " + host + " is in use (another collector?); /health and"
+                            + " /metrics are on port " + p + " instead (set collector.health.port to choose)");
+                }
+                return server;
+            } catch (BindException taken) {
+                // Next one.
+            } catch (IOException e) {
+                throw new ConfigException("collector.health.host/port: cannot listen on " + host + ":" + p + ": " + e.getMessage());
+            }
+        }
+        throw new ConfigException("collector.health.port: ports " + port + "-" + (port + tries - 1) + " on " + host
+                + " are all in use; set collector.health.port (0 = any free port, -1 = off)");
+    }
+
     public int port() {
         return server.getAddress().getPort();
     }
 
     private void health(HttpExchange ex) throws IOException {
         Map<String, Object> body = healthJson();
-        boolean ok = Boolean.TRUE.equals(body.get("redisReachable"));
+        // 503 when this collector cannot make progress by itself: Redis unreachable, or a stream's consumer stalled.
+        boolean ok = Boolean.TRUE.equals(body.get("redisReachable")) && stalledStreams().isEmpty();
         respond(ex, ok ? 200 : 503, "application/json", JSON.writeValueAsBytes(body));
     }
 
     Map<String, Object> healthJson() {
         Map<String, Object> out = new LinkedHashMap<>();
         // Exporter trouble is "degraded", not a failed check: restarting the collector would not help the backend.
-        out.put("status", !stats.redisReachable() ? "redis-unreachable" : exportFailing() ? "degraded" : "ok");
+        List<String> stalled = stalledStreams();
+        out.put("status", !stats.redisReachable() ? "redis-unreachable"
+                : !stalled.isEmpty() || exportFailing() ? "degraded" : "ok");
+        if (!stalled.isEmpty()) out.put("stalledStreams", stalled);
         out.put("consumer", consumer);
         out.put("redisReachable", stats.redisReachable());
         out.put("lastSuccessfulExport", stats.lastSuccessfulExport());
@@ -66,6 +107,12 @@ public final class HealthServer implements AutoCloseable {
             s.put("lag", c.lag);
             s.put("pending", c.pending);
             s.put("oldestPendingMs", c.oldestPendingMs);
+            s.put("state", c.stalled == null ? "running" : c.stalled);
+            s.put("restarts", c.restarts.sum());
+            s.put("resets", c.resets.sum());
+            Map<String, Object> lost = new LinkedHashMap<>();
+            c.lost.forEach((reason, n) -> lost.put(reason, n.sum()));
+            s.put("lost", lost);
             streams.put(name, s);
         });
         out.put("streams", streams);
@@ -81,6 +128,22 @@ public final class HealthServer implements AutoCloseable {
         });
         out.put("exporters", exporters);
         out.put("alerts", stats.alerts());
+        out.put("lost", stats.streams().values().stream().mapToLong(CollectorStats.StreamCounters::lostTotal).sum());
+        return out;
+    }
+
+    /**
+     * Streams whose consumer died and is being restarted, or whose loop has not gone round for
+     * {@link #STUCK_AFTER_MS} although every exporter works (a failing exporter is reported as such).
+     */
+    private List<String> stalledStreams() {
+        long now = System.currentTimeMillis();
+        boolean exportFailing = exportFailing();
+        List<String> out = new ArrayList<>();
+        stats.streams().forEach((name, c) -> {
+            boolean stuck = c.lastLoopAt > 0 && now - c.lastLoopAt > STUCK_AFTER_MS && !exportFailing && stats.redisReachable();
+            if (c.stalled != null || stuck) out.add(name);
+        });
         return out;
     }
 

@@ -44,10 +44,13 @@ public final class Heartbeat implements Runnable {
             h.put("lastSeen", Long.toString(System.currentTimeMillis()));
             long consumed = 0;
             long exported = 0;
+            long lost = 0;
             for (CollectorStats.StreamCounters c : stats.streams().values()) {
                 consumed += c.consumed.sum();
                 exported += c.exported.sum();
+                lost += c.lostTotal();
             }
+            h.put("lost", Long.toString(lost));
             h.put("consumed", Long.toString(consumed));
             h.put("exported", Long.toString(exported));
             h.put("lastExport", Long.toString(stats.lastSuccessfulExport()));

@@ -19,6 +19,18 @@ final class PrometheusText {
         perStream(sb, stats, "emp_collector_group_pending", "gauge", "Entries delivered but not acknowledged", c -> c.pending);
         perStream(sb, stats, "emp_collector_oldest_pending_ms", "gauge", "Idle time of the oldest pending entry", c -> c.oldestPendingMs);
 
+        header(sb, "emp_collector_entries_lost_total", "counter",
+                "Entries detected as lost, per stream and reason (trimmed_unread, stream_reset: a lower bound, dead_lettered)");
+        for (Map.Entry<String, CollectorStats.StreamCounters> e : stats.streams().entrySet()) {
+            for (Map.Entry<String, java.util.concurrent.atomic.LongAdder> lost : e.getValue().lost.entrySet()) {
+                sb.append("emp_collector_entries_lost_total{stream=\"").append(e.getKey()).append("\",reason=\"")
+                        .append(lost.getKey()).append("\"} ").append(lost.getValue().sum()).append('\n');
+            }
+        }
+        perStream(sb, stats, "emp_collector_stream_resets_total", "counter", "Times the stream was found reset (Redis restarted empty, key or group gone)", c -> c.resets.sum());
+        perStream(sb, stats, "emp_collector_stream_restarts_total", "counter", "Times the stream's consumer thread died and was restarted", c -> c.restarts.sum());
+        perStream(sb, stats, "emp_collector_stream_stalled", "gauge", "1 while the stream's consumer is down (restarting)", c -> c.stalled == null ? 0 : 1);
+
         header(sb, "emp_collector_exporter_failures_total", "counter", "Failed export attempts per exporter");
         for (Map.Entry<String, CollectorStats.ExporterState> e : stats.exporters().entrySet()) {
             sb.append("emp_collector_exporter_failures_total{exporter=\"").append(e.getKey()).append("\"} ")

@@ -1,7 +1,7 @@
 package io.emp.telemetry.collector.inspect;
 
 /** Arithmetic on stream entry ids ({@code <ms>-<seq>}) for paging through XRANGE / XREVRANGE. */
-final class StreamIds {
+public final class StreamIds {
     private static final String MAX_SEQ = Long.toUnsignedString(-1L);
 
     private StreamIds() {
@@ -22,6 +22,18 @@ final class StreamIds {
         long seq = Long.parseUnsignedLong(id.substring(dash + 1));
         if (seq != 0) return ms + "-" + Long.toUnsignedString(seq - 1);
         return ms == 0 ? null : (ms - 1) + "-" + MAX_SEQ;
+    }
+
+    /** Orders two entry ids as Redis does (milliseconds, then sequence, both unsigned). */
+    public static int compare(String a, String b) {
+        int da = a.indexOf('-');
+        int db = b.indexOf('-');
+        long ma = Long.parseUnsignedLong(da < 0 ? a : a.substring(0, da));
+        long mb = Long.parseUnsignedLong(db < 0 ? b : b.substring(0, db));
+        if (ma != mb) return Long.compareUnsigned(ma, mb);
+        long sa = da < 0 ? 0 : Long.parseUnsignedLong(a.substring(da + 1));
+        long sb = db < 0 ? 0 : Long.parseUnsignedLong(b.substring(db + 1));
+        return Long.compareUnsigned(sa, sb);
     }
 
     /** Milliseconds part of an id: when Redis stored the entry. */

@@ -8,6 +8,7 @@ import io.emp.telemetry.collector.support.Await;
 import io.emp.telemetry.collector.support.TestConfig;
 import io.emp.telemetry.collector.support.TestEvents;
 import io.emp.telemetry.schema.EventCodec;
+import io.emp.telemetry.schema.EventTypes;
 import io.emp.telemetry.schema.StreamDefaults;
 import io.emp.telemetry.testing.RedisExtension;
 import io.lettuce.core.Consumer;
@@ -88,9 +89,12 @@ class DeadLetterAndHealthTest {
                 TestEvents.xadd(redis, events, TestEvents.event("job.completed", "worker").jobId("after").build());
                 Await.until(Duration.ofSeconds(10), () -> lines(file) == 11, () -> "lines=" + lines(file));
 
-                assertHealth(collector);
+                // The three dead letters reported (one or more telemetry.entries_lost events) and those reports exported.
+                Await.until(Duration.ofSeconds(10), () -> reportedLost(file) == 3 && collector.stats().stream(events).exported.sum()
+                        == 11 + lossReports(file), () -> "reported " + reportedLost(file));
+                assertHealth(collector, lossReports(file));
                 assertTrue(redis.pttl(Heartbeat.KEY_PREFIX + collector.consumerName()) > 0, "heartbeat with a TTL");
-                Await.until(Duration.ofSeconds(5), () -> "11".equals(redis.hget(Heartbeat.KEY_PREFIX + collector.consumerName(), "exported")),
+                Await.until(Duration.ofSeconds(5), () -> String.valueOf(11 + lossReports(file)).equals(redis.hget(Heartbeat.KEY_PREFIX + collector.consumerName(), "exported")),
                         () -> "heartbeat " + redis.hgetall(Heartbeat.KEY_PREFIX + collector.consumerName()));
             }
         } finally {
@@ -98,7 +102,8 @@ class DeadLetterAndHealthTest {
         }
     }
 
-    private static void assertHealth(Collector collector) throws Exception {
+    /** The collector's own telemetry.entries_lost reports of the dead letters are exported too (counted apart). */
+    private static void assertHealth(Collector collector, long lossReports) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         String base = "http://127.0.0.1:" + collector.healthPort();
         Await.until(Duration.ofSeconds(10), () -> collector.stats().stream(StreamDefaults.EVENTS_STREAM).lag == 0,
@@ -109,7 +114,8 @@ class DeadLetterAndHealthTest {
         JsonNode h = new ObjectMapper().readTree(health.body());
         assertTrue(h.get("redisReachable").asBoolean());
         JsonNode stream = h.get("streams").get(StreamDefaults.EVENTS_STREAM);
-        assertEquals(11, stream.get("exported").asLong());
+        assertEquals(11 + lossReports, stream.get("exported").asLong());
+        assertEquals(3, stream.get("lost").get("dead_lettered").asLong());
         assertEquals(3, stream.get("deadLettered").asLong());
         assertEquals(0, stream.get("lag").asLong());
         assertTrue(stream.has("oldestPendingMs") && stream.has("pending"));
@@ -120,14 +126,37 @@ class DeadLetterAndHealthTest {
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, metrics.statusCode());
         List<String> lines = metrics.body().lines().toList();
-        assertTrue(lines.contains("emp_collector_events_exported_total{stream=\"emp:events\"} 11"), metrics.body());
+        assertTrue(lines.contains("emp_collector_events_exported_total{stream=\"emp:events\"} " + (11 + lossReports)), metrics.body());
+        assertTrue(lines.contains("emp_collector_entries_lost_total{stream=\"emp:events\",reason=\"dead_lettered\"} 3"), metrics.body());
         assertTrue(lines.contains("emp_collector_events_deadlettered_total{stream=\"emp:events\"} 3"), metrics.body());
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("emp_collector_export_duration_seconds_count ")), metrics.body());
     }
 
+    private static long reportedLost(Path file) {
+        try {
+            ObjectMapper json = new ObjectMapper();
+            long sum = 0;
+            for (String l : Files.readAllLines(file)) {
+                if (l.contains(EventTypes.ENTRIES_LOST)) sum += json.readTree(l).get("data").get("lost").asLong();
+            }
+            return sum;
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    private static long lossReports(Path file) {
+        try {
+            return Files.readAllLines(file).stream().filter(l -> l.contains(EventTypes.ENTRIES_LOST)).count();
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    /** Exported application events (the collector's own loss reports left out). */
     private static long lines(Path file) {
         try {
-            return Files.exists(file) ? Files.readAllLines(file).size() : 0;
+            return Files.exists(file) ? Files.readAllLines(file).stream().filter(l -> !l.contains(EventTypes.ENTRIES_LOST)).count() : 0;
         } catch (Exception e) {
             return -1;
         }

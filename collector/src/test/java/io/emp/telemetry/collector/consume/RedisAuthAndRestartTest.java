@@ -4,6 +4,7 @@ import io.emp.telemetry.collector.Collector;
 import io.emp.telemetry.collector.support.Await;
 import io.emp.telemetry.collector.support.TestConfig;
 import io.emp.telemetry.collector.support.TestEvents;
+import io.emp.telemetry.schema.EventTypes;
 import io.emp.telemetry.schema.StreamDefaults;
 import io.emp.telemetry.testing.RedisExtension;
 import io.lettuce.core.RedisClient;
@@ -85,7 +86,8 @@ class RedisAuthAndRestartTest {
 
     private static long lines(Path file) {
         try {
-            return Files.exists(file) ? Files.readAllLines(file).size() : 0;
+            // The collector's own report of the reset (telemetry.entries_lost) is left out.
+            return Files.exists(file) ? Files.readAllLines(file).stream().filter(l -> !l.contains(EventTypes.ENTRIES_LOST)).count() : 0;
         } catch (Exception e) {
             return -1;
         }

@@ -27,7 +27,6 @@ class BackendOutageTest {
     @Test
     void everyEventArrivesAfterTheBackendRecovers() throws Exception {
         ReceivedTelemetry received = new ReceivedTelemetry();
-        received.refuseFor(Duration.ofSeconds(10));
         RedisClient client = RedisClient.create(REDIS.uri());
         try (StatefulRedisConnection<String, String> conn = client.connect();
              HttpOtlpReceiver receiver = new HttpOtlpReceiver(received)) {
@@ -43,6 +42,8 @@ class BackendOutageTest {
             }
             TestConfig config = new TestConfig(REDIS.uri()).set("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.endpoint())
                     .set("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf");
+            // The 10 s outage starts with the collector, not with the set-up (slow on a loaded machine).
+            received.refuseFor(Duration.ofSeconds(10));
             try (Collector collector = Collector.start(config.build())) {
                 Await.until(Duration.ofSeconds(10), () -> received.refusedRequests() > 0, () -> "no request reached the receiver");
                 long pendingDuringOutage = redis.xpending(StreamDefaults.EVENTS_STREAM, StreamDefaults.EVENTS_GROUP).getCount();
