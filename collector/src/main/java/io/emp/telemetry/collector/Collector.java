@@ -16,6 +16,7 @@ import io.emp.telemetry.collector.export.Backoff;
 import io.emp.telemetry.collector.health.CollectorStats;
 import io.emp.telemetry.collector.health.HealthServer;
 import io.emp.telemetry.collector.health.Heartbeat;
+import io.emp.telemetry.collector.reactions.ReactionsEngine;
 import io.lettuce.core.api.sync.RedisCommands;
 
 import java.io.IOException;
@@ -45,6 +46,8 @@ public final class Collector implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final Heartbeat heartbeat;
     private final HealthServer health;
+    /** The reactions engine when a reactions file is configured, else null. */
+    private final ReactionsEngine reactions;
 
     private Collector(CollectorConfig config) {
         this.config = config;
@@ -69,6 +72,10 @@ public final class Collector implements AutoCloseable {
             workers.add(new StreamWorker(new RedisStreams(redis.connect(), s, consumer), processor,
                     config.batchSize(), config.batchWait(), config.claimIdle(), config.claimInterval(), stats));
         }
+        this.reactions = config.reactionsFile() == null ? null
+                : new ReactionsEngine(ReactionsEngine.load(config.reactionsFile(), config.reactionsPlugins(), config),
+                        config, consumer, redis::connect);
+        if (reactions != null) stats.reactions(reactions.stats());
         try {
             this.health = config.healthPort() < 0 ? null
                     : new HealthServer(config.healthHost(), config.healthPort(), stats, consumer);
@@ -103,6 +110,7 @@ public final class Collector implements AutoCloseable {
             t.start();
             threads.add(t);
         }
+        if (reactions != null) reactions.start();
         LOG.info("collector " + consumer + " consuming " + config.events().stream() + " (group " + config.events().group()
                 + ") and " + config.errors().stream() + " (group " + config.errors().group() + ") from "
                 + RedisConnections.redacted(config.redisUrl()) + "; exporters " + config.exporters()
@@ -130,6 +138,7 @@ public final class Collector implements AutoCloseable {
     /** Stops consuming; a batch still being retried stays pending in Redis for another collector. */
     @Override
     public void close() {
+        if (reactions != null) reactions.close();
         workers.forEach(StreamWorker::stop);
         for (Thread t : threads) {
             try {

@@ -38,7 +38,9 @@ public record CollectorConfig(
         int healthPort,
         Duration heartbeatTtl,
         double lagWarnRatio,
-        Map<String, String> otel) {
+        Map<String, String> otel,
+        Path reactionsFile,
+        Path reactionsPlugins) {
 
     public static final Set<String> EXPORTER_NAMES = Set.of("file", "otlp", "console");
 
@@ -94,7 +96,9 @@ public record CollectorConfig(
                 port(l, Setting.HEALTH_PORT),
                 duration(l, Setting.HEARTBEAT_TTL),
                 ratio(l, Setting.LAG_WARN_RATIO),
-                otel);
+                otel,
+                optionalPath(l, Setting.REACTIONS),
+                optionalPath(l, Setting.REACTIONS_PLUGINS));
     }
 
     private static Set<String> exporters(ConfigLayers l, Map<String, String> otel) {
@@ -113,6 +117,12 @@ public record CollectorConfig(
         }
         if (out.isEmpty()) throw invalid(l, Setting.EXPORTERS, raw, "no exporter named");
         return Set.copyOf(new ArrayList<>(out));
+    }
+
+    /** A path, or null when the setting is empty (the feature is off). */
+    private static Path optionalPath(ConfigLayers l, Setting s) {
+        String v = l.value(s);
+        return v.isBlank() ? null : Path.of(v.trim());
     }
 
     private static String nonEmpty(ConfigLayers l, Setting s) {

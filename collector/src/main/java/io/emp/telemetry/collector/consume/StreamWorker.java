@@ -19,7 +19,7 @@ public final class StreamWorker implements Runnable {
     private static final Logger LOG = Logger.getLogger(StreamWorker.class.getName());
 
     private final RedisStreams redis;
-    private final BatchProcessor processor;
+    private final EntryProcessor processor;
     private final int batchSize;
     private final Duration batchWait;
     private final Duration claimIdle;
@@ -29,7 +29,7 @@ public final class StreamWorker implements Runnable {
     private volatile boolean running = true;
     private long nextClaimAt;
 
-    public StreamWorker(RedisStreams redis, BatchProcessor processor, int batchSize, Duration batchWait,
+    public StreamWorker(RedisStreams redis, EntryProcessor processor, int batchSize, Duration batchWait,
                         Duration claimIdle, Duration claimInterval, CollectorStats stats) {
         this.redis = redis;
         this.processor = processor;

@@ -3,6 +3,7 @@ package io.emp.telemetry.collector.health;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.emp.telemetry.collector.reactions.metrics.ReactionMetrics;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -81,6 +82,7 @@ public final class HealthServer implements AutoCloseable {
         });
         out.put("exporters", exporters);
         out.put("alerts", stats.alerts());
+        if (stats.reactions() != null) out.put("reactions", ReactionMetrics.json(stats.reactions()));
         return out;
     }
 
