@@ -194,7 +194,7 @@ final class ReactionsCommand implements Runnable {
             ReactionRunner runner = runner(redis, compiled, stats);
             ActionRuntime rt = new ActionRuntime(new Idempotency(session.commands(),
                     compiled.settings().idempotencyTtl().toSeconds()),
-                    HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
+                    HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build());
             List<Map<String, Object>> plans = new ArrayList<>();
             int events = 0;
             for (ConsumedEvent e : History.between(session.commands(), List.of(redis.eventsStream(), redis.errorsStream()),

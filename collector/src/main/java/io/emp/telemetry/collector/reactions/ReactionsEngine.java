@@ -44,7 +44,8 @@ public final class ReactionsEngine implements AutoCloseable {
     private final List<StreamWorker> workers = new ArrayList<>();
     private final List<ReactionProcessor> processors = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     /** Compiles the file (plugins from {@code plugins}, may be null); a file with mistakes stops the collector. */
     public static ReactionsFile load(Path file, Path plugins, CollectorConfig config) {

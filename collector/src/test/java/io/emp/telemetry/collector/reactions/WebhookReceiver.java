@@ -24,6 +24,8 @@ final class WebhookReceiver implements AutoCloseable {
     final List<Request> requests = new CopyOnWriteArrayList<>();
     final ConcurrentLinkedQueue<Integer> statuses = new ConcurrentLinkedQueue<>();
     volatile long delayMs;
+    /** Requests to this path wait {@link #delayMs} before they are answered; null = every path. */
+    volatile String slowPath;
     private final HttpServer server;
 
     WebhookReceiver() throws IOException {
@@ -32,7 +34,8 @@ final class WebhookReceiver implements AutoCloseable {
         server.createContext("/", ex -> {
             try (InputStream in = ex.getRequestBody()) {
                 String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                long d = delayMs;
+                String slow = slowPath;
+                long d = slow == null || slow.equals(ex.getRequestURI().getPath()) ? delayMs : 0;
                 if (d > 0) Thread.sleep(d);
                 Integer status = statuses.poll();
                 int s = status == null ? 200 : status;
