@@ -92,6 +92,18 @@ class ReactionsFileTest {
     }
 
     @Test
+    void checkCommandReportsMistakesWithExitOne() throws Exception {
+        Path bad = java.nio.file.Files.createTempFile("reactions", ".yaml");
+        java.nio.file.Files.writeString(bad, "reactions:\n  - id: a\n    on: job.done\n    actions: [{redis.hset: {key: 'k:{jobid}', fields: {a: b}}}]\n");
+        var r = io.emp.telemetry.collector.cli.CliAccess.run("reactions", "check", bad.toString(), "--last", "0");
+        assertEquals(1, r.exit(), r.toString());
+        assertEquals(true, r.err().contains(bad + ":4:38: reaction 'a': bad template 'k:{jobid}'"), r.err());
+        var ok = io.emp.telemetry.collector.cli.CliAccess.run("reactions", "check", "../sample-services/reactions.yaml", "--last", "0");
+        assertEquals(0, ok.exit(), ok.toString());
+        assertEquals(2, io.emp.telemetry.collector.cli.CliAccess.run("reactions", "check").exit(), "usage error");
+    }
+
+    @Test
     void validFileCompiles() throws Exception {
         ReactionsFile f = ReactionsCompiler.compile(Path.of("../sample-services/reactions.yaml"),
                 new CompileContext(Map.of("EMP_DEMO_WEBHOOK_URL", "http://127.0.0.1:1/hook", "EMP_DEMO_WEBHOOK_SECRET", "x"),
