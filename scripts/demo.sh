@@ -45,9 +45,17 @@ say "Redis: $REDIS_HOST:$REDIS_PORT"
 export EMP_REDIS_URL=$REDIS_URL REDIS_URL
 RUN_ID=$(date +%s)
 
-say "starting the collector (JSON lines in logs/telemetry/events.jsonl)"
-EMP_EXPORTERS=${EMP_EXPORTERS:-file} java -Xmx64m -jar "$COLLECTOR" run >"$LOGS/collector.log" 2>&1 &
+say "starting a webhook receiver for the completion webhook of sample-services/reactions.yaml"
+WEBHOOK_PORT=${DEMO_WEBHOOK_PORT:-9477}
+java scripts/lib/WebhookEcho.java "$WEBHOOK_PORT" >"$LOGS/webhook.log" 2>&1 &
 pids+=($!)
+export EMP_DEMO_WEBHOOK_URL=http://127.0.0.1:$WEBHOOK_PORT/jobs/completed EMP_DEMO_WEBHOOK_SECRET=demo-secret
+
+say "starting the collector (JSON lines in logs/telemetry/events.jsonl; reactions from sample-services/reactions.yaml)"
+EMP_EXPORTERS=${EMP_EXPORTERS:-file} EMP_REACTIONS=${EMP_REACTIONS:-sample-services/reactions.yaml} \
+  java -Xmx64m -jar "$COLLECTOR" run >"$LOGS/collector.log" 2>&1 &
+pids+=($!)
+sleep 2 # the reactions group starts at the end of the streams: let it exist before the first job
 
 say "starting api-server and worker with the agent"
 EMP_SERVICE_NAME=api-server API_PORT=0 java -javaagent:"$AGENT" -jar sample-services/api-server/target/api-server.jar \
@@ -84,7 +92,7 @@ java_http() { # method url [body] — curl when present, else bash's /dev/tcp
 
 jobs_=()
 jobs_+=("$(submit echo '{"message":"hello"}' 0)")
-jobs_+=("$(submit image-gen '{"prompt":"a lighthouse at dusk","steps":4}' 0)")
+jobs_+=("$(submit image-gen '{"prompt":"a lighthouse at dusk","steps":4,"model":"sdxl"}' 0)")
 jobs_+=("$(submit flaky '{"fail":true}' 1)")
 jobs_+=("$(submit echo '{"message":"second"}' 0)")
 say "submitted jobs: ${jobs_[*]}"
@@ -98,8 +106,12 @@ for id in "${jobs_[@]}"; do
   say "job $id: $status"
 done
 
-sleep 1 # let the agents' writers flush (they batch for a few milliseconds)
+sleep 2 # let the agents' writers flush and the reactions run (the flaky job's timeline ends with its scheduled retry)
 for id in "${jobs_[@]}"; do
   java -jar "$COLLECTOR" timeline "$id" --redis "$REDIS_URL"
 done
-say "logs: $LOGS/  events exported by the collector: logs/telemetry/events.jsonl"
+say "job state kept by the reactions:"
+for id in "${jobs_[@]}"; do
+  echo "  job:$id:state  $(redis-cli -h "$REDIS_HOST" -p "$REDIS_PORT" hgetall "job:$id:state" 2>/dev/null | paste -sd' ' - || true)"
+done
+say "logs: $LOGS/  events exported by the collector: logs/telemetry/events.jsonl  webhooks: $LOGS/webhook.log"

@@ -24,6 +24,7 @@ import io.emp.telemetry.collector.loss.LossReporter;
 import io.emp.telemetry.collector.security.RedactingFormatter;
 import io.emp.telemetry.collector.security.SecretMask;
 import io.emp.telemetry.collector.supervise.SupervisedStream;
+import io.emp.telemetry.collector.reactions.ReactionsEngine;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.codec.StringCodec;
 import io.opentelemetry.sdk.autoconfigure.spi.ConfigurationException;
@@ -56,6 +57,8 @@ public final class Collector implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final Heartbeat heartbeat;
     private final HealthServer health;
+    /** The reactions engine when a reactions file is configured, else null. */
+    private final ReactionsEngine reactions;
 
     private Collector(CollectorConfig config) throws InterruptedException {
         this.config = config;
@@ -97,6 +100,10 @@ public final class Collector implements AutoCloseable {
                     config.batchSize(), config.batchWait(), config.claimIdle(), config.claimInterval(), stats),
                     stats, Duration.ofSeconds(1), Duration.ofSeconds(30)));
         }
+        this.reactions = config.reactionsFile() == null ? null
+                : new ReactionsEngine(ReactionsEngine.load(config.reactionsFile(), config.reactionsPlugins(), config),
+                        config, consumer, redis::connect);
+        if (reactions != null) stats.reactions(reactions.stats());
         // XINFO STREAM replies carry the first and last entries: the detector needs only ids and counts.
         this.lossDetector = new LossDetector(redis.connectWhenReachable(config.redisUrl(),
                 new BoundedCodec(LossDetector.MAX_VALUE_BYTES), connectBackoff),
@@ -154,6 +161,7 @@ public final class Collector implements AutoCloseable {
             t.start();
             threads.add(t);
         }
+        if (reactions != null) reactions.start();
         LOG.info("collector " + consumer + " consuming " + config.events().stream() + " (group " + config.events().group()
                 + ") and " + config.errors().stream() + " (group " + config.errors().group() + ") from "
                 + RedisConnections.redacted(config.redisUrl()) + "; exporters " + config.exporters()
@@ -181,6 +189,7 @@ public final class Collector implements AutoCloseable {
     /** Stops consuming; a batch still being retried stays pending in Redis for another collector. */
     @Override
     public void close() {
+        if (reactions != null) reactions.close();
         workers.forEach(SupervisedStream::stop);
         for (Thread t : threads) {
             try {

@@ -19,7 +19,8 @@ import picocli.CommandLine.ScopeType;
                 "timeline, correlate, search, tail, health, errors and perf read the streams directly, for debugging."},
         subcommands = {RunCommand.class, TimelineCommand.class, CorrelateCommand.class, SearchCommand.class,
                 TailCommand.class, HealthCommand.class, ErrorsCommand.class, PerfCommand.class, VersionCommand.class,
-                BenchCommand.class, CommandLine.HelpCommand.class})
+                BenchCommand.class, ReactionsCommand.class,
+                CommandLine.HelpCommand.class})
 public final class CollectorCli implements java.util.concurrent.Callable<Integer> {
     /** Usage errors, Redis unreachable, invalid configuration. */
     public static final int EXIT_USAGE = 2;

@@ -42,7 +42,9 @@ public record CollectorConfig(
         double lagWarnRatio,
         Map<String, String> otel,
         long maxEntryBytes,
-        Duration lossCheckInterval) {
+        Duration lossCheckInterval,
+        Path reactionsFile,
+        Path reactionsPlugins) {
 
     public static final Set<String> EXPORTER_NAMES = Set.of("file", "otlp", "console");
 
@@ -105,7 +107,9 @@ public record CollectorConfig(
                 ratio(l, Setting.LAG_WARN_RATIO),
                 otel,
                 positiveLong(l, Setting.MAX_ENTRY_BYTES),
-                duration(l, Setting.LOSS_CHECK_INTERVAL));
+                duration(l, Setting.LOSS_CHECK_INTERVAL),
+                optionalPath(l, Setting.REACTIONS),
+                optionalPath(l, Setting.REACTIONS_PLUGINS));
     }
 
     private static Set<String> exporters(ConfigLayers l, Map<String, String> otel) {
@@ -129,6 +133,12 @@ public record CollectorConfig(
         }
         if (out.isEmpty()) throw invalid(l, Setting.EXPORTERS, raw, "no exporter named");
         return Set.copyOf(new ArrayList<>(out));
+    }
+
+    /** A path, or null when the setting is empty (the feature is off). */
+    private static Path optionalPath(ConfigLayers l, Setting s) {
+        String v = l.value(s);
+        return v.isBlank() ? null : Path.of(v.trim());
     }
 
     private static String nonEmpty(ConfigLayers l, Setting s) {

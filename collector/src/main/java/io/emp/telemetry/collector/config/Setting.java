@@ -45,16 +45,25 @@ public enum Setting {
     HEALTH_HOST("collector.health.host", "127.0.0.1", "address of the /health and /metrics endpoint"),
     HEALTH_PORT("collector.health.port", "9465", "port of the /health and /metrics endpoint; 0 = any free port, -1 = off; when taken, the next free one of the 9 after it is used (WARNING line)"),
     HEARTBEAT_TTL("collector.heartbeat-ttl", "30s", "TTL of the heartbeat hash emp:collectors:<consumer> (refreshed every third of it)"),
-    LAG_WARN_RATIO("collector.lag-warn-ratio", "0.8", "warn when a group's lag exceeds this fraction of the stream's MAXLEN");
+    LAG_WARN_RATIO("collector.lag-warn-ratio", "0.8", "warn when a group's lag exceeds this fraction of the stream's MAXLEN"),
+    REACTIONS("collector.reactions", "", "reactions file (YAML, docs/reactions.md); empty = no reactions", "EMP_REACTIONS"),
+    REACTIONS_PLUGINS("collector.reactions-plugins", "", "folder of plugin jars with custom reaction actions; empty = none");
 
     private final String key;
     private final String defaultValue;
     private final String description;
+    private final String envName;
 
     Setting(String key, String defaultValue, String description) {
+        this(key, defaultValue, description, null);
+    }
+
+    /** With an environment name of its own, for settings whose documented variable is shorter than the derived one. */
+    Setting(String key, String defaultValue, String description, String envName) {
         this.key = key;
         this.defaultValue = defaultValue;
         this.description = description;
+        this.envName = envName;
     }
 
     public String key() { return key; }
@@ -62,6 +71,7 @@ public enum Setting {
     public String description() { return description; }
 
     public String envName() {
+        if (envName != null) return envName;
         return "EMP_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
     }
 

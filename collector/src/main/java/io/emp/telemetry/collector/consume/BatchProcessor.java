@@ -24,7 +24,7 @@ import java.util.logging.Logger;
  * failed, with back-off, for as long as the collector runs) → XACK → tell listeners. An entry is
  * acknowledged only after every exporter took it; a stopped collector leaves it pending for XAUTOCLAIM.
  */
-public final class BatchProcessor {
+public final class BatchProcessor implements EntryProcessor {
     private static final Logger LOG = Logger.getLogger(BatchProcessor.class.getName());
 
     private final List<Exporter> exporters;
@@ -61,6 +61,7 @@ public final class BatchProcessor {
      *
      * @return {@code false} when the collector stopped before the batch was exported (entries stay pending)
      */
+    @Override
     public boolean process(RedisStreams source, List<StreamEntry> entries, boolean claimed, BooleanSupplier running)
             throws InterruptedException {
         if (entries.isEmpty()) return true;

@@ -19,7 +19,7 @@ public final class StreamWorker implements Runnable {
     private static final Logger LOG = Logger.getLogger(StreamWorker.class.getName());
 
     private final RedisStreams redis;
-    private final BatchProcessor processor;
+    private final EntryProcessor processor;
     private final int batchSize;
     private final Duration batchWait;
     private final Duration claimIdle;
@@ -31,7 +31,7 @@ public final class StreamWorker implements Runnable {
     /** Entries per read of this consumer's own pending entries: 1 after a crash, so one huge entry cannot sink a batch again. */
     private int ownPendingCount;
 
-    public StreamWorker(RedisStreams redis, BatchProcessor processor, int batchSize, Duration batchWait,
+    public StreamWorker(RedisStreams redis, EntryProcessor processor, int batchSize, Duration batchWait,
                         Duration claimIdle, Duration claimInterval, CollectorStats stats) {
         this.redis = redis;
         this.processor = processor;

@@ -1,5 +1,7 @@
 package io.emp.telemetry.collector.health;
 
+import io.emp.telemetry.collector.reactions.metrics.ReactionStats;
+
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -21,6 +23,7 @@ public final class CollectorStats {
     private final LongAdder unpairedJobSpans = new LongAdder();
     private final Map<String, LongAdder> otlpRejected = new ConcurrentHashMap<>();
     private volatile boolean redisReachable;
+    private volatile ReactionStats reactions;
 
     public CollectorStats() {
         for (int i = 0; i < latencyBuckets.length; i++) latencyBuckets[i] = new LongAdder();
@@ -70,6 +73,9 @@ public final class CollectorStats {
     public LongAdder otlpRejected(String signal) { return otlpRejected.computeIfAbsent(signal, s -> new LongAdder()); }
     public Map<String, LongAdder> otlpRejected() { return otlpRejected; }
     public boolean redisReachable() { return redisReachable; }
+    /** Counters of the reactions engine, null when it does not run. */
+    public ReactionStats reactions() { return reactions; }
+    public void reactions(ReactionStats r) { this.reactions = r; }
     public void redisReachable(boolean reachable) { this.redisReachable = reachable; }
 
     /** Per-stream counters plus the state last read from Redis (XINFO GROUPS / XPENDING). */

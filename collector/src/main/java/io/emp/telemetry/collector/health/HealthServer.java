@@ -3,6 +3,7 @@ package io.emp.telemetry.collector.health;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.emp.telemetry.collector.reactions.metrics.ReactionMetrics;
 
 import io.emp.telemetry.collector.config.ConfigException;
 
@@ -129,6 +130,7 @@ public final class HealthServer implements AutoCloseable {
         out.put("exporters", exporters);
         out.put("alerts", stats.alerts());
         out.put("lost", stats.streams().values().stream().mapToLong(CollectorStats.StreamCounters::lostTotal).sum());
+        if (stats.reactions() != null) out.put("reactions", ReactionMetrics.json(stats.reactions()));
         return out;
     }
 

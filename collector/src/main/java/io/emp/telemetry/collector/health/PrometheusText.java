@@ -1,5 +1,7 @@
 package io.emp.telemetry.collector.health;
 
+import io.emp.telemetry.collector.reactions.metrics.ReactionMetrics;
+
 import java.util.Map;
 import java.util.function.ToLongFunction;
 
@@ -61,6 +63,7 @@ final class PrometheusText {
         sb.append("emp_collector_job_spans_unpaired_total ").append(stats.unpairedJobSpans()).append('\n');
         header(sb, "emp_collector_redis_up", "gauge", "1 when the last Redis call succeeded");
         sb.append("emp_collector_redis_up ").append(stats.redisReachable() ? 1 : 0).append('\n');
+        if (stats.reactions() != null) ReactionMetrics.prometheus(sb, stats.reactions());
         return sb.toString();
     }
 

@@ -15,6 +15,8 @@ public final class JobLibrary {
     public static final String COMPLETE_JOB = "complete_job";
     public static final String FAIL_JOB = "fail_job";
     public static final String GET_JOB = "get_job";
+    /** Schedules another attempt of a failed job after a delay (called by the collector's reactions). */
+    public static final String RETRY_JOB = "retry_job";
 
     private static final String RESOURCE = "emp_jobs.lua";
 

@@ -7,8 +7,11 @@
 --                          result (JSON), error, last_error, progress
 --   jobs:pending:<type>    sorted set of pending job ids, scored by enqueue order
 --   jobs:seq               enqueue counter (scores), so "oldest" is exact even within one millisecond
+--   jobs:delayed           sorted set of job ids whose retry is scheduled, scored by due time (ms);
+--                          claim_job moves due ones back to their pending set
 --
--- status: pending -> claimed -> completed | failed, or claimed -> pending again while retries remain.
+-- status: pending -> claimed -> completed | failed, or claimed -> pending again while retries remain;
+-- failed -> retry_scheduled -> pending when something (the collector's reactions) calls retry_job.
 -- Timestamps are epoch milliseconds from the server clock (TIME), so every client agrees.
 -- Every write function returns the job hash as a flat array (HGETALL), or an empty array for "no job".
 --
@@ -67,11 +70,26 @@ local function create_job(keys, args)
   return redis.call('HGETALL', job_key)
 end
 
+-- Moves retries that are due from jobs:delayed back to their pending sets.
+local function promote_due(now)
+  local due = redis.call('ZRANGEBYSCORE', 'jobs:delayed', '-inf', now, 'LIMIT', 0, 100)
+  for _, id in ipairs(due) do
+    redis.call('ZREM', 'jobs:delayed', id)
+    local job_key = 'job:' .. id
+    local job_type = redis.call('HGET', job_key, 'type')
+    if job_type and redis.call('HGET', job_key, 'status') == 'retry_scheduled' then
+      redis.call('HSET', job_key, 'status', 'pending', 'updated_at', now)
+      enqueue('jobs:pending:' .. job_type, id)
+    end
+  end
+end
+
 -- KEYS: jobs:pending:<type> for each capability of the worker   ARGV: worker_id, machine_id
 -- Claims the oldest pending job among those types.
 local function claim_job(keys, args)
   local worker_id = require_arg(args[1], 'worker_id')
   local machine_id = args[2] or ''
+  promote_due(now_ms())
   while true do
     local best_key, best_score
     for _, key in ipairs(keys) do
@@ -141,6 +159,31 @@ local function fail_job(keys, args)
   return redis.call('HGETALL', job_key)
 end
 
+-- KEYS: job:<id>   ARGV: delay_ms, max_attempts, reason
+-- Schedules another attempt of a failed job after delay_ms, unless it already ran max_attempts times.
+-- Returns the job hash; status retry_scheduled (with retry_at) when scheduled, unchanged otherwise.
+local function retry_job(keys, args)
+  local job_key = keys[1]
+  local delay = tonumber(args[1] or '0')
+  local max_attempts = tonumber(args[2] or '0')
+  if delay == nil or delay < 0 or max_attempts == nil then
+    return redis.error_reply('ERR_ARGS delay_ms and max_attempts must be numbers')
+  end
+  local fields = redis.call('HMGET', job_key, 'id', 'status', 'attempt')
+  if not fields[1] then
+    return redis.error_reply('NO_JOB ' .. job_key .. ' does not exist')
+  end
+  if fields[2] ~= 'failed' or tonumber(fields[3] or '0') >= max_attempts then
+    return redis.call('HGETALL', job_key)
+  end
+  local now = now_ms()
+  redis.call('HSET', job_key, 'status', 'retry_scheduled', 'retry_at', now + delay, 'retry_reason', args[3] or '',
+    'updated_at', now)
+  redis.call('HINCRBY', job_key, 'retries_scheduled', 1)
+  redis.call('ZADD', 'jobs:delayed', now + delay, fields[1])
+  return redis.call('HGETALL', job_key)
+end
+
 -- KEYS: job:<id>
 local function get_job(keys, args)
   return redis.call('HGETALL', keys[1])
@@ -150,4 +193,5 @@ redis.register_function('create_job', create_job)
 redis.register_function('claim_job', claim_job)
 redis.register_function('complete_job', complete_job)
 redis.register_function('fail_job', fail_job)
+redis.register_function('retry_job', retry_job)
 redis.register_function{ function_name = 'get_job', callback = get_job, flags = { 'no-writes' } }
