@@ -5,8 +5,12 @@
 #
 #   EMP_REDIS_URL   Redis to use (default redis://127.0.0.1:6379; started here if nothing answers)
 #   DEMO_SKIP_BUILD=1   reuse the jars of an earlier build
+#   --console       also serve the web console from the collector (EMP_COLLECTOR_CONSOLE_PORT, default 9466),
+#                   print its address and keep everything running until Ctrl-C (docs/console.md)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+CONSOLE=false
+for arg in "$@"; do [ "$arg" = --console ] && CONSOLE=true; done
 . scripts/lib/prereqs.sh
 require_java
 require_maven
@@ -46,7 +50,9 @@ export EMP_REDIS_URL=$REDIS_URL REDIS_URL
 RUN_ID=$(date +%s)
 
 say "starting the collector (JSON lines in logs/telemetry/events.jsonl)"
-EMP_EXPORTERS=${EMP_EXPORTERS:-file} java -Xmx64m -jar "$COLLECTOR" run >"$LOGS/collector.log" 2>&1 &
+EMP_EXPORTERS=${EMP_EXPORTERS:-file} EMP_COLLECTOR_CONSOLE_ENABLED=$CONSOLE \
+  EMP_COLLECTOR_CONSOLE_PORT=${EMP_COLLECTOR_CONSOLE_PORT:-9466} \
+  java -Xmx64m -jar "$COLLECTOR" run >"$LOGS/collector.log" 2>&1 &
 pids+=($!)
 
 say "starting api-server and worker with the agent"
@@ -103,3 +109,10 @@ for id in "${jobs_[@]}"; do
   java -jar "$COLLECTOR" timeline "$id" --redis "$REDIS_URL"
 done
 say "logs: $LOGS/  events exported by the collector: logs/telemetry/events.jsonl"
+
+if [ "$CONSOLE" = true ]; then
+  url=$(sed -n 's#.*console on \(http://[^ ]*\).*#\1#p' "$LOGS/collector.log" | head -1)
+  [ -n "$url" ] || { cat "$LOGS/collector.log"; die "the console did not start (collector log above)"; }
+  say "console: $url  (api-server $API for more jobs; Ctrl-C stops everything)"
+  sleep infinity & wait $!
+fi

@@ -6,6 +6,7 @@ import io.lettuce.core.RedisURI;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,7 +21,7 @@ public final class RedisConnections implements AutoCloseable {
     private final RedisClient client;
     private final List<StatefulRedisConnection<String, String>> open = new ArrayList<>();
 
-    RedisConnections(String url, Duration commandTimeout) {
+    public RedisConnections(String url, Duration commandTimeout) {
         RedisURI uri = RedisURI.create(url);
         uri.setTimeout(commandTimeout);
         client = RedisClient.create(uri);
@@ -31,10 +32,17 @@ public final class RedisConnections implements AutoCloseable {
                 .build());
     }
 
-    synchronized RedisCommands<String, String> connect() {
+    public synchronized RedisCommands<String, String> connect() {
         StatefulRedisConnection<String, String> c = client.connect();
         open.add(c);
         return c.sync();
+    }
+
+    /** A Pub/Sub connection (Lettuce subscribes again by itself after a reconnect). */
+    public synchronized StatefulRedisPubSubConnection<String, String> connectPubSub() {
+        StatefulRedisPubSubConnection<String, String> c = client.connectPubSub();
+        open.add(c);
+        return c;
     }
 
     /** {@code host:port} of a Redis URL, for messages: never the password. */

@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
                 "timeline, search, tail, health, errors and perf read the streams directly, for debugging."},
         subcommands = {RunCommand.class, TimelineCommand.class, SearchCommand.class, TailCommand.class,
                 HealthCommand.class, ErrorsCommand.class, PerfCommand.class, VersionCommand.class, BenchCommand.class,
+                ConsoleCommand.class,
                 CommandLine.HelpCommand.class})
 public final class CollectorCli implements Runnable {
     @CommandLine.Spec
