@@ -74,6 +74,7 @@ public final class ConsoleServer implements AutoCloseable {
             server.stop(0);
             throw RedisSession.failure(redisUrl, e);
         }
+        state.up(); // it just answered; from now on the stream feed keeps this current
         ConsoleContext ctx = new ConsoleContext(config, events.stream(), errors.stream(),
                 commands, status, state);
         this.feed = new StreamFeed(feedConnection, redisUrl, events.stream(),
