@@ -35,7 +35,7 @@
         t.requestTraceId ? el('dt', {text: 'created by request'}) : null,
         t.requestTraceId ? el('dd', {}, el('a', {class: 'mono', id: 'request-trace', href: 'trace.html?id=' + t.requestTraceId,
           text: t.requestTraceId}), ' ', link(t.requestTraceUrl, 'open in the OTLP backend ↗')) : null),
-      retry, el('p', {id: 'action-result', class: 'muted'}));
+      ...(retry ? [retry] : []), el('p', {id: 'action-result', class: 'muted'}));
   }
   function renderLive() {
     if (!current || current.outcome !== 'running') { live.replaceChildren(); return; }
