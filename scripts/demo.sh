@@ -5,8 +5,12 @@
 #
 #   EMP_REDIS_URL   Redis to use (default redis://127.0.0.1:6379; started here if nothing answers)
 #   DEMO_SKIP_BUILD=1   reuse the jars of an earlier build
+#   --console       also serve the web console from the collector (EMP_COLLECTOR_CONSOLE_PORT, default 9466),
+#                   print its address and keep everything running until Ctrl-C (docs/console.md)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+CONSOLE=false
+for arg in "$@"; do [ "$arg" = --console ] && CONSOLE=true; done
 . scripts/lib/prereqs.sh
 require_java
 require_maven
@@ -53,6 +57,7 @@ export EMP_DEMO_WEBHOOK_URL=http://127.0.0.1:$WEBHOOK_PORT/jobs/completed EMP_DE
 
 say "starting the collector (JSON lines in logs/telemetry/events.jsonl; reactions from sample-services/reactions.yaml)"
 EMP_EXPORTERS=${EMP_EXPORTERS:-file} EMP_REACTIONS=${EMP_REACTIONS:-sample-services/reactions.yaml} \
+  EMP_COLLECTOR_CONSOLE_ENABLED=$CONSOLE EMP_COLLECTOR_CONSOLE_PORT=${EMP_COLLECTOR_CONSOLE_PORT:-9466} \
   java -Xmx64m -jar "$COLLECTOR" run >"$LOGS/collector.log" 2>&1 &
 pids+=($!)
 sleep 2 # the reactions group starts at the end of the streams: let it exist before the first job
@@ -115,3 +120,10 @@ for id in "${jobs_[@]}"; do
   echo "  job:$id:state  $(redis-cli -h "$REDIS_HOST" -p "$REDIS_PORT" hgetall "job:$id:state" 2>/dev/null | paste -sd' ' - || true)"
 done
 say "logs: $LOGS/  events exported by the collector: logs/telemetry/events.jsonl  webhooks: $LOGS/webhook.log"
+
+if [ "$CONSOLE" = true ]; then
+  url=$(sed -n 's#.*console on \(http://[^ ]*\).*#\1#p' "$LOGS/collector.log" | head -1)
+  [ -n "$url" ] || { cat "$LOGS/collector.log"; die "the console did not start (collector log above)"; }
+  say "console: $url  (api-server $API for more jobs; Ctrl-C stops everything)"
+  sleep infinity & wait $!
+fi

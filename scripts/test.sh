@@ -7,4 +7,5 @@ cd "$(dirname "$0")/.."
 require_java
 require_maven
 ensure_redis_server
+ensure_chromium
 exec mvn -B -ntp verify "$@"

@@ -34,3 +34,14 @@ ensure_redis_server() {
   major=$(redis-server --version | sed -n 's/.*v=\([0-9]*\).*/\1/p')
   [ "${major:-0}" -ge 7 ] || die "redis-server $major found; Redis 7 or newer is needed (functions, XAUTOCLAIM)"
 }
+
+# Debian's chromium and chromium-driver run the web console's browser tests (e2e ConsoleBrowserE2ETest, headless,
+# driven through Selenium with the system chromedriver). Installed with apt-get when missing.
+ensure_chromium() {
+  if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
+    say "chromium / chromedriver missing (the console's browser tests need them); installing with apt-get"
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null \
+      && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null \
+      || die "could not install chromium: apt-get install chromium chromium-driver (Debian/Ubuntu), or skip the e2e module"
+  fi
+}

@@ -11,6 +11,7 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,7 +28,7 @@ public final class RedisConnections implements AutoCloseable {
     private final RedisClient client;
     private final List<StatefulRedisConnection<String, String>> open = new ArrayList<>();
 
-    RedisConnections(String url, Duration commandTimeout) {
+    public RedisConnections(String url, Duration commandTimeout) {
         RedisURI uri = RedisURI.create(url);
         uri.setTimeout(commandTimeout);
         client = RedisClient.create(uri);
@@ -38,7 +39,7 @@ public final class RedisConnections implements AutoCloseable {
                 .build());
     }
 
-    synchronized RedisCommands<String, String> connect() {
+    public synchronized RedisCommands<String, String> connect() {
         return connect(StringCodec.UTF8);
     }
 
@@ -73,6 +74,13 @@ public final class RedisConnections implements AutoCloseable {
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t) t = t.getCause();
         return t == e ? String.valueOf(e.getMessage()) : e.getMessage() + ": " + t.getMessage();
+    }
+
+    /** A Pub/Sub connection (Lettuce subscribes again by itself after a reconnect). */
+    public synchronized StatefulRedisPubSubConnection<String, String> connectPubSub() {
+        StatefulRedisPubSubConnection<String, String> c = client.connectPubSub();
+        open.add(c);
+        return c;
     }
 
     /** {@code host:port} of a Redis URL, for messages: never the password. */

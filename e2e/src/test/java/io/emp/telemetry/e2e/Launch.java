@@ -66,6 +66,15 @@ record Launch(String name, List<String> arguments, Map<String, String> environme
         return new Launch(name, arguments, env);
     }
 
+    /** The web console alone ({@code emp-collector console}) on any free loopback port; it prints its address. */
+    static Launch console(String redisUri) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("EMP_REDIS_URL", redisUri);
+        List<String> args = new ArrayList<>(JVM_FLAGS);
+        args.addAll(List.of("-jar", Artifacts.collectorJar().toString(), "console", "--port", "0"));
+        return new Launch("console", args, env);
+    }
+
     /** A main class of this module's test sources, run with the agent. */
     static Launch testApp(String redisUri, String serviceName, Class<?> mainClass) {
         Map<String, String> env = agentEnvironment(redisUri, serviceName);

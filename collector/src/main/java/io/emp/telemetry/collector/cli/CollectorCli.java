@@ -20,6 +20,7 @@ import picocli.CommandLine.ScopeType;
         subcommands = {RunCommand.class, TimelineCommand.class, CorrelateCommand.class, SearchCommand.class,
                 TailCommand.class, HealthCommand.class, ErrorsCommand.class, PerfCommand.class, VersionCommand.class,
                 BenchCommand.class, ReactionsCommand.class,
+                ConsoleCommand.class,
                 CommandLine.HelpCommand.class})
 public final class CollectorCli implements java.util.concurrent.Callable<Integer> {
     /** Usage errors, Redis unreachable, invalid configuration. */

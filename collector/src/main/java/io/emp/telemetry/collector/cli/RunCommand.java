@@ -3,6 +3,8 @@ package io.emp.telemetry.collector.cli;
 import io.emp.telemetry.collector.Collector;
 import io.emp.telemetry.collector.config.CollectorConfig;
 import io.emp.telemetry.collector.config.ConfigException;
+import io.emp.telemetry.collector.config.ConsoleConfig;
+import io.emp.telemetry.collector.console.ConsoleServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -34,15 +36,20 @@ final class RunCommand implements Callable<Integer> {
             return 2;
         }
         Collector collector;
+        ConsoleServer console = null;
         try {
             CollectorConfig cfg = CollectorConfig.load(config, systemProperties(), environment());
+            ConsoleConfig consoleConfig = ConsoleConfig.load(config);
             collector = Collector.start(cfg);
+            if (consoleConfig.enabled()) console = ConsoleServer.start(cfg, consoleConfig);
         } catch (ConfigException e) {
             System.err.println("emp-collector: " + e.getMessage());
             return 2;
         }
         CountDownLatch stopped = new CountDownLatch(1);
+        ConsoleServer consoleServer = console;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (consoleServer != null) consoleServer.close();
             collector.close();
             stopped.countDown();
         }, "emp-collector-shutdown"));

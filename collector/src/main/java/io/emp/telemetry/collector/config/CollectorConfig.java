@@ -141,19 +141,19 @@ public record CollectorConfig(
         return v.isBlank() ? null : Path.of(v.trim());
     }
 
-    private static String nonEmpty(ConfigLayers l, Setting s) {
+    static String nonEmpty(ConfigLayers l, Setting s) {
         String v = l.value(s);
         if (v.isEmpty()) throw invalid(l, s, v, "must not be empty");
         return v;
     }
 
-    private static long positiveLong(ConfigLayers l, Setting s) {
+    static long positiveLong(ConfigLayers l, Setting s) {
         long v = nonNegativeLong(l, s);
         if (v == 0) throw invalid(l, s, "0", "must be greater than 0");
         return v;
     }
 
-    private static long nonNegativeLong(ConfigLayers l, Setting s) {
+    static long nonNegativeLong(ConfigLayers l, Setting s) {
         String v = l.value(s);
         try {
             long n = Long.parseLong(v);
@@ -164,7 +164,7 @@ public record CollectorConfig(
         }
     }
 
-    private static int port(ConfigLayers l, Setting s) {
+    static int port(ConfigLayers l, Setting s) {
         String v = l.value(s);
         try {
             int n = Integer.parseInt(v);
@@ -175,7 +175,7 @@ public record CollectorConfig(
         }
     }
 
-    private static Duration duration(ConfigLayers l, Setting s) {
+    static Duration duration(ConfigLayers l, Setting s) {
         String v = l.value(s);
         try {
             Duration d = Durations.parse(v);
@@ -186,7 +186,7 @@ public record CollectorConfig(
         }
     }
 
-    private static boolean bool(ConfigLayers l, Setting s) {
+    static boolean bool(ConfigLayers l, Setting s) {
         String v = l.value(s).toLowerCase(Locale.ROOT);
         if (List.of("true", "yes", "on", "1").contains(v)) return true;
         if (List.of("false", "no", "off", "0").contains(v)) return false;
@@ -209,7 +209,7 @@ public record CollectorConfig(
         return new ConfigException(l.source(s) + ": " + problem);
     }
 
-    private static ConfigException invalid(ConfigLayers l, Setting s, String value, String problem) {
+    static ConfigException invalid(ConfigLayers l, Setting s, String value, String problem) {
         return new ConfigException(l.source(s) + ": invalid value '" + value + "': " + problem);
     }
 

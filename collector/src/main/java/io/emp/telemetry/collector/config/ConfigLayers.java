@@ -27,6 +27,14 @@ final class ConfigLayers {
         rejectUnknownFileKeys();
     }
 
+    /** The JVM's system properties as a map (the layer between the file and the environment). */
+    static Map<String, String> systemProperties() {
+        Map<String, String> sys = new java.util.HashMap<>();
+        java.util.Properties p = System.getProperties();
+        for (String name : p.stringPropertyNames()) sys.put(name, p.getProperty(name));
+        return sys;
+    }
+
     private void rejectUnknownFileKeys() {
         Set<String> known = EnumSet.allOf(Setting.class).stream().map(Setting::key).collect(Collectors.toSet());
         for (String key : fileValues.keySet()) {

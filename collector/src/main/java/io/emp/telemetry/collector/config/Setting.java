@@ -47,7 +47,20 @@ public enum Setting {
     HEARTBEAT_TTL("collector.heartbeat-ttl", "30s", "TTL of the heartbeat hash emp:collectors:<consumer> (refreshed every third of it)"),
     LAG_WARN_RATIO("collector.lag-warn-ratio", "0.8", "warn when a group's lag exceeds this fraction of the stream's MAXLEN"),
     REACTIONS("collector.reactions", "", "reactions file (YAML, docs/reactions.md); empty = no reactions", "EMP_REACTIONS"),
-    REACTIONS_PLUGINS("collector.reactions-plugins", "", "folder of plugin jars with custom reaction actions; empty = none");
+    REACTIONS_PLUGINS("collector.reactions-plugins", "", "folder of plugin jars with custom reaction actions; empty = none"),
+    // The web console (docs/console.md).
+    CONSOLE_ENABLED("collector.console.enabled", "false", "also serve the web console from `run` (`emp-collector console` serves it alone)"),
+    CONSOLE_HOST("collector.console.host", "127.0.0.1", "address the console listens on; any non-loopback address requires collector.console.auth"),
+    CONSOLE_PORT("collector.console.port", "9466", "port of the console; 0 = any free port"),
+    CONSOLE_AUTH("collector.console.auth", "none", "none, basic (user + password) or token (Authorization: Bearer)"),
+    CONSOLE_USER("collector.console.user", "admin", "user name for basic auth"),
+    CONSOLE_PASSWORD("collector.console.password", "", "password for basic auth (prefer the environment variable)"),
+    CONSOLE_TOKEN("collector.console.token", "", "token for token auth (prefer the environment variable)"),
+    CONSOLE_WINDOW("collector.console.window", "1h", "how far back the jobs, errors, machines and throughput pages read the streams"),
+    CONSOLE_SCAN_LIMIT("collector.console.scan-limit", "200000", "entries read per stream at most for one page"),
+    CONSOLE_GAP_MS("collector.console.gap-ms", "1000", "a job page marks gaps between consecutive events longer than this (ms)"),
+    CONSOLE_TRACE_URL("collector.console.trace-url", "", "link to a trace in the OTLP backend, {traceId} replaced; empty = no link"),
+    CONSOLE_RETRY_FUNCTION("collector.console.retry-function", "", "Redis function the Retry action calls (FCALL <name> 1 <jobId>); empty = no actions");
 
     private final String key;
     private final String defaultValue;
