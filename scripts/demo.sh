@@ -46,7 +46,7 @@ export EMP_REDIS_URL=$REDIS_URL REDIS_URL
 RUN_ID=$(date +%s)
 
 say "starting the collector (JSON lines in logs/telemetry/events.jsonl)"
-EMP_EXPORTERS=${EMP_EXPORTERS:-file} java -Xmx64m -jar "$COLLECTOR" run >"$LOGS/collector.log" 2>&1 &
+EMP_EXPORTERS=${EMP_EXPORTERS:-file} EMP_COLLECTOR_JAR=$COLLECTOR sh bin/emp-collector run >"$LOGS/collector.log" 2>&1 &
 pids+=($!)
 
 say "starting api-server and worker with the agent"

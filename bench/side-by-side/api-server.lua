@@ -3,8 +3,7 @@
 -- POSTs returned; a request is a GET when an id is waiting, else a POST (so about half and half).
 local ids = {}
 local head, tail = 1, 0
-local post = wrk.format("POST", "/jobs", { ["Content-Type"] = "application/json" },
-  '{"type":"echo","payload":{"message":"side by side"},"maxRetries":0}')
+local post -- built on first use: wrk sets the Host header only after the script is loaded
 
 request = function()
   if head <= tail then
@@ -13,6 +12,8 @@ request = function()
     head = head + 1
     return wrk.format("GET", "/jobs/" .. id)
   end
+  post = post or wrk.format("POST", "/jobs", { ["Content-Type"] = "application/json" },
+    '{"type":"echo","payload":{"message":"side by side"},"maxRetries":0}')
   return post
 end
 
