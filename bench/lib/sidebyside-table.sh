@@ -5,7 +5,7 @@
 #   bash bench/lib/sidebyside-table.sh bench/target/<time>/side-by-side.tsv
 set -euo pipefail
 awk -F'\t' '
-  function label(w) { return w == "http" ? "JDK HttpServer" : w == "api" ? "sample api-server" : w == "hello" ? "hello-world" : w == "spring" ? "Spring Boot app" : "emitter" }
+  function label(w) { return w == "http" ? "JDK HttpServer" : w == "api" ? "sample api-server" : w == "hello" ? "hello-world" : w == "spring" ? "Spring Boot app" : w == "jmh" ? "JMH, @WithSpan method" : "emitter" }
   function mean(w, v, k) { return n[w, v, k] ? s[w, v, k] / n[w, v, k] : "" }
   function fmt(x) { return x == "" ? "–" : (x >= 100 || x == int(x)) ? sprintf("%.0f", x) : sprintf("%.1f", x) }
   function ratio(a, b) { return (a == "" || b == "" || b == 0) ? "–" : sprintf("%.2f", a / b) }
@@ -73,6 +73,9 @@ awk -F'\t' '
     }
     if (em != "") printf "| emitter throughput from one JVM into Redis | ≥ 50%% of redis-benchmark XADD -c 1 -P 32 | %s%% | %s |\n", \
       (rb ? sprintf("%.0f", 100 * em / rb) : "–"), verdict(rb && em >= 0.5 * rb)
-    printf "| per-call JMH of an instrumented method, `@WithSpan` under the OTel agent | < 1 µs, 0 B when nothing is emitted | not in this mode: `bash scripts/bench.sh jmh` | – |\n"
+    c = mean("jmh", "emp", "instrumented_ns"); b = mean("jmh", "otel", "instrumented_ns")
+    if (c != "") printf "| per-call cost of an instrumented method that emits one event (JMH, `-prof gc`) | < 1 µs and below `@WithSpan` under the OTel agent | EMP %s ns, %s B/call; OTel %s ns, %s B/call; no agent %s ns | %s |\n", \
+      fmt(c), fmt(mean("jmh", "emp", "instrumented_bytes")), fmt(b), fmt(mean("jmh", "otel", "instrumented_bytes")), fmt(mean("jmh", "none", "instrumented_ns")), verdict(c < 1000 && c < b)
+    printf "| 0 B for an instrumented call that emits nothing | 0 B | not in this mode: `HotPathBenchmark` (`bash scripts/bench.sh jmh`) | – |\n"
     printf "| collector at 10 000 events/s, file and OTLP | RSS ≤ 64 MiB, ≥ 50 000 events/s on 2 cores | not in this mode: `bash scripts/bench.sh collector` | – |\n"
   }' "$1"

@@ -10,31 +10,30 @@ SBS_HTTP_EVENT=${BENCH_HTTP_EVENT:-builtin} # builtin: each agent's JDK HttpServ
 SBS_HTTP_CONNECTIONS=${BENCH_HTTP_CONNECTIONS:-32}
 SBS_API_CONNECTIONS=${BENCH_API_CONNECTIONS:-8}
 SBS_WRK_THREADS=${BENCH_WRK_THREADS:-2}
-SBS_WORKLOADS=${BENCH_WORKLOADS:-http api hello spring emitter}
+SBS_WORKLOADS=${BENCH_WORKLOADS:-http api hello spring emitter jmh}
 SBS_SPRING_JAR=bench/spring-app/target/spring-app.jar
+SBS_JMH_JAR=bench/jmh-agents/target/jmh-agents-benchmarks.jar
 SBS_API_JAR_BUILT=$(ls agent/api/target/emp-telemetry-api-*.jar 2>/dev/null | grep -v -e sources -e javadoc | head -1)
 
 sbs_settings() { # --quick or not
   if [ "${1:-}" = --quick ]; then
     SBS_ROUNDS=${BENCH_ROUNDS:-1} SBS_WARMUP=${BENCH_WARMUP_SECONDS:-5} SBS_SECONDS=${BENCH_LOAD_SECONDS:-10}
     SBS_HELLO_RUNS=${BENCH_HELLO_RUNS:-3} SBS_XADD_N=${BENCH_XADD_N:-200000}
+    SBS_JMH_OPTS=${BENCH_SBS_JMH_OPTS:--f 1 -wi 3 -w 1s -i 3 -r 1s}
   else
     SBS_ROUNDS=${BENCH_ROUNDS:-3} SBS_WARMUP=${BENCH_WARMUP_SECONDS:-10} SBS_SECONDS=${BENCH_LOAD_SECONDS:-20}
     SBS_HELLO_RUNS=${BENCH_HELLO_RUNS:-5} SBS_XADD_N=${BENCH_XADD_N:-1000000}
+    SBS_JMH_OPTS=${BENCH_SBS_JMH_OPTS:--f 2 -wi 5 -w 1s -i 5 -r 1s}
   fi
 }
 
 # The OpenTelemetry agent from Maven Central through Maven's own resolver (cached in the local repository).
 ensure_otel_agent() {
-  local repo; repo=$(mvn -q -B -ntp help:evaluate -Dexpression=settings.localRepository -DforceStdout 2>/dev/null || true)
-  [ -d "$repo" ] || repo="$HOME/.m2/repository"
-  local jar="$repo/io/opentelemetry/javaagent/opentelemetry-javaagent/$OTEL_AGENT_VERSION/opentelemetry-javaagent-$OTEL_AGENT_VERSION.jar"
-  if [ ! -s "$jar" ]; then
-    say "fetching io.opentelemetry.javaagent:opentelemetry-javaagent:$OTEL_AGENT_VERSION (mvn dependency:get)"
-    mvn -q -B -ntp dependency:get -Dartifact="io.opentelemetry.javaagent:opentelemetry-javaagent:$OTEL_AGENT_VERSION" \
-        -Dtransitive=false >"$WORK/mvn-otel.log" 2>&1 || { cat "$WORK/mvn-otel.log" >&2; die "could not fetch the OpenTelemetry agent"; }
-  fi
-  cp "$jar" "$WORK/otel-agent.jar"
+  mvn -q -B -ntp org.apache.maven.plugins:maven-dependency-plugin:3.6.1:copy \
+      -Dartifact="io.opentelemetry.javaagent:opentelemetry-javaagent:$OTEL_AGENT_VERSION" \
+      -DoutputDirectory="$WORK" -Dmdep.stripVersion=true >"$WORK/mvn-otel.log" 2>&1 \
+    || { cat "$WORK/mvn-otel.log" >&2; die "could not fetch io.opentelemetry.javaagent:opentelemetry-javaagent:$OTEL_AGENT_VERSION"; }
+  mv "$WORK/opentelemetry-javaagent.jar" "$WORK/otel-agent.jar"
 }
 
 ensure_wrk() {
@@ -46,24 +45,28 @@ ensure_wrk() {
     || die "could not install wrk (apt-get install wrk)"
 }
 
-ensure_spring_app() {
-  [ -s "$SBS_SPRING_JAR" ] && return 0
+# Standalone Maven projects outside the reactor (CI never builds them): built here when missing.
+ensure_bench_project() {
+  local jar=$1 dir=$2
+  [ -s "$jar" ] && return 0
   require_maven
-  say "building the Spring Boot bench application (mvn -f bench/spring-app/pom.xml package; not part of the reactor)"
-  mvn -q -B -ntp -f bench/spring-app/pom.xml package -DskipTests >"$WORK/mvn-spring.log" 2>&1 \
-    || { tail -30 "$WORK/mvn-spring.log" >&2; die "could not build bench/spring-app"; }
+  say "building $dir (mvn -f $dir/pom.xml package; not part of the reactor)"
+  mvn -q -B -ntp -f "$dir/pom.xml" package -DskipTests >"$WORK/mvn-${dir##*/}.log" 2>&1 \
+    || { tail -30 "$WORK/mvn-${dir##*/}.log" >&2; die "could not build $dir"; }
 }
 
 sbs_prepare() {
   command -v curl >/dev/null 2>&1 || die "curl not found (apt-get install curl)"
   ensure_wrk
   ensure_otel_agent
-  ensure_spring_app
+  ensure_bench_project "$SBS_SPRING_JAR" bench/spring-app
+  case " $SBS_WORKLOADS " in *" jmh "*) ensure_bench_project "$SBS_JMH_JAR" bench/jmh-agents ;; esac
   [ -n "$SBS_API_JAR_BUILT" ] || die "agent/api/target/emp-telemetry-api-*.jar missing; build it first"
   mkdir -p "$WORK/sbs"
   cp sample-services/api-server/target/api-server.jar "$WORK/api-server.jar"
   cp agent/target/emp-telemetry-agent.jar "$WORK/emp-agent.jar"
   cp "$SBS_SPRING_JAR" "$WORK/spring-app.jar"
+  [ ! -s "$SBS_JMH_JAR" ] || cp "$SBS_JMH_JAR" "$WORK/jmh-agents.jar"
   cp "$SBS_API_JAR_BUILT" "$WORK/emp-telemetry-api.jar"
   local j
   for j in "$WORK"/api-server.jar "$WORK"/emp-agent.jar "$WORK"/spring-app.jar "$WORK"/otel-agent.jar; do
@@ -76,7 +79,7 @@ sbs_prepare() {
       "api-server $(sha256sum "$WORK/api-server.jar" | cut -c1-12), spring-app $(sha256sum "$WORK/spring-app.jar" | cut -c1-12)"
     echo "settings: rounds $SBS_ROUNDS, warm-up ${SBS_WARMUP}s + measured ${SBS_SECONDS}s per load leg, -Xmx$SBS_XMX for every JVM," \
       "wrk -t$SBS_WRK_THREADS (HttpServer -c$SBS_HTTP_CONNECTIONS, api-server -c$SBS_API_CONNECTIONS), HttpServer event: $SBS_HTTP_EVENT," \
-      "hello-world runs per leg: $SBS_HELLO_RUNS"
+      "hello-world runs per leg: $SBS_HELLO_RUNS, JMH $SBS_JMH_OPTS"
   } | tee -a "$OUT/summary.txt" >&2
 }
 
@@ -251,6 +254,25 @@ sbs_emitter_leg() {
   say "emitter/$round: agent wrote $rate events/s; redis-benchmark XADD -c 1 -P 32 of the same ${bytes}-byte entry: $rbr/s (load $load)"
 }
 
+# The same @WithSpan method under each agent in JMH (bench/jmh-agents), with -prof gc for bytes per call.
+sbs_jmh_leg() {
+  local variant=$1 round=$2 log="$OUT/sbs-jmh-$1-$2.log" json="$OUT/sbs-jmh-$1-$2.json" load
+  load=$(sbs_load)
+  rcli FLUSHALL >/dev/null
+  sbs_env "$variant" jmh
+  [ "$variant" = emp ] && SBS_ENV+=(EMP_RULES="$PWD/bench/jmh-agents/withspan-rule.yaml")
+  # shellcheck disable=SC2086 # SBS_JMH_OPTS is a list of options
+  env "${SBS_ENV[@]}" timeout 900 java -jar "$WORK/jmh-agents.jar" InstrumentedCallBenchmark $SBS_JMH_OPTS -prof gc \
+      -jvmArgsAppend "${SBS_JOPTS[*]}" -rf json -rff "$json" >"$log" 2>&1 \
+    || { tail -20 "$log" >&2; die "JMH under $variant failed, see $log"; }
+  local q='.[] | select(.benchmark | endswith($b)) | [.primaryMetric.score, (.secondaryMetrics | to_entries[] | select(.key | endswith("gc.alloc.rate.norm")) | .value.score)] | map(. * 10 | round / 10) | join(" ")'
+  local inst plain
+  inst=$(jq -r --arg b .instrumentedCall "$q" "$json"); plain=$(jq -r --arg b .plainCall "$q" "$json")
+  sbs_row jmh "$variant" "$round" instrumented_ns="${inst%% *}" instrumented_bytes="${inst##* }" \
+    plain_ns="${plain%% *}" plain_bytes="${plain##* }" load="$load"
+  say "jmh/$variant/$round: @WithSpan method ${inst%% *} ns/op, ${inst##* } B/op; plain method ${plain%% *} ns/op (load $load)"
+}
+
 sbs_round() {
   local round=$1 w v
   for w in $SBS_WORKLOADS; do
@@ -259,7 +281,8 @@ sbs_round() {
       hello) for v in "${SBS_VARIANTS[@]}"; do sbs_hello_leg "$v" "$round"; done ;;
       spring) for v in "${SBS_VARIANTS[@]}"; do sbs_spring_leg "$v" "$round"; done ;;
       emitter) sbs_emitter_leg "$round" ;;
-      *) die "unknown workload in BENCH_WORKLOADS: $w (http api hello spring emitter)" ;;
+      jmh) for v in "${SBS_VARIANTS[@]}"; do sbs_jmh_leg "$v" "$round"; done ;;
+      *) die "unknown workload in BENCH_WORKLOADS: $w (http api hello spring emitter jmh)" ;;
     esac
   done
 }
