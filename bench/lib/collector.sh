@@ -24,7 +24,7 @@ stop_collector_bench() {
 }
 
 stop_collector_bench_app() {
-  stop_process "$CB_PID"
+  stop_process "$CB_PID" "${1:-10}"
   CB_PID=
 }
 
@@ -98,13 +98,27 @@ cb_rate_leg() {
 }
 
 # Drain: CB_DRAIN events written first (nothing reading), then the collector started; events/s from its
-# first read to lag 0.
+# first read to all read and acknowledged. The stream is filled fast with redis-benchmark: `emp-collector bench`
+# writes 4 000 real events (4 types, 1 000 jobs), and redis-benchmark repeats copies of 4 of them (one of each
+# type, field by field) until CB_DRAIN entries are there.
+cb_preload() {
+  java -Xmx256m -XX:+UseSerialGC -jar "$WORK/emp-collector.jar" bench --redis-url "$(redis_url)" --rate 4000 \
+      --seconds 1 --maxlen $(( CB_DRAIN * 2 )) >"$WORK/preload.txt" 2>&1 \
+    || { tail -5 "$WORK/preload.txt" >&2; die "preloading the stream failed"; }
+  local ids=() id fields=() each
+  mapfile -t ids < <(rcli --raw XRANGE emp:events - + COUNT 4 | grep -E '^[0-9]+-[0-9]+$')
+  each=$(( (CB_DRAIN - $(rcli XLEN emp:events)) / ${#ids[@]} ))
+  for id in "${ids[@]}"; do
+    mapfile -t fields < <(rcli --raw XRANGE emp:events "$id" "$id" | tail -n +2)
+    redis-benchmark -p "$REDIS_PORT" -c 1 -P 64 -n "$each" XADD emp:events '*' "${fields[@]}" >/dev/null 2>&1 \
+      || die "redis-benchmark could not fill the stream"
+  done
+}
+
 cb_drain_leg() {
   local exporter=$1 setting=$2 log="$OUT/collector-$1-$2-drain.log" load
   rcli FLUSHALL >/dev/null
-  java -Xmx256m -XX:+UseSerialGC -jar "$WORK/emp-collector.jar" bench --redis-url "$(redis_url)" --rate 100000 \
-      --seconds $(( (CB_DRAIN + 99999) / 100000 )) --maxlen $(( CB_DRAIN * 2 )) >"$WORK/preload.txt" 2>&1 \
-    || { tail -5 "$WORK/preload.txt" >&2; die "preloading the stream failed"; }
+  cb_preload
   local total; total=$(rcli XLEN emp:events)
   load=$(cut -d' ' -f1 /proc/loadavg)
   cb_start "$exporter" "$setting" "$log"
@@ -157,7 +171,7 @@ cb_make_archive() {
       OTEL_EXPORTER_OTLP_ENDPOINT="http://127.0.0.1:$CB_SINK_PORT" sh bin/emp-collector run >"$log" 2>&1 &
   CB_PID=$!
   java -Xmx256m -XX:+UseSerialGC -jar "$WORK/emp-collector.jar" bench --redis-url "$(redis_url)" --rate 2000 --seconds 5 >/dev/null 2>&1 || true
-  stop_collector_bench_app
+  stop_collector_bench_app 300 # the JVM writes the archive as it exits: give it time on a busy machine
   [ -s "$WORK/emp-collector.jsa" ] || { tail -5 "$log" >&2; die "no CDS archive written (see $log)"; }
   say "AppCDS archive: $(du -k "$WORK/emp-collector.jsa" | cut -f1) KiB"
 }

@@ -39,7 +39,7 @@ awk -F'\t' '
       w = wl[i]; if (w == "emitter") continue
       nk = split(keys[w], ks, " ")
       for (j = 1; j <= nk; j++) {
-        k = ks[j]; if (k == "requests" || k == "errors" || k == "events" || k == "load") continue
+        k = ks[j]; if (k == "requests" || k == "errors" || k ~ /^events/ || k == "load") continue
         a = mean(w, "none", k); b = mean(w, "otel", k); c = mean(w, "emp", k)
         printf "| %s | %s | %s | %s | %s | %s | %s | %s |\n", label(w), k, fmt(a), fmt(b), fmt(c), ratio(b, a), ratio(c, a), ratio(c, b)
       }

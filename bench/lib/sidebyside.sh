@@ -170,11 +170,16 @@ sbs_load_leg() {
   rps=$(awk '/^Requests\/sec/ { printf "%.0f", $2 }' "$out")
   p99=$(sbs_us "$(awk '$1 == "99%" { print $2 }' "$out")")
   errors=$(awk '/Non-2xx/ { n += $NF } /Socket errors/ { gsub(/[^0-9 ]/, " "); for (i = 1; i <= NF; i++) n += $i } END { print n + 0 }' "$out")
-  [ "$variant" = emp ] && events=$(entries_added emp:events)
+  local lost=0
+  if [ "$variant" = emp ]; then
+    events=$(entries_added emp:events)
+    # events the agent could not write before its shutdown flush ended (it says so on stderr)
+    lost=$(sed -n 's/.*WARN \(about \)\{0,1\}\([0-9][0-9]*\) telemetry events could not be written.*/\2/p' "$log" | head -1)
+  fi
   local cpu_us; cpu_us=$(awk -v a="$cpu0" -v b="$cpu1" -v n="$requests" 'BEGIN { printf "%.1f", (n > 0 ? (b - a) * 1e6 / n : 0) }')
   sbs_row "$workload" "$variant" "$round" rps="$rps" p99_us="$p99" cpu_us_per_req="$cpu_us" rss_mib="$hwm" \
-    ttfb_ms="$ttfb" requests="$requests" errors="$errors" events="$events" load="$load"
-  say "$workload/$variant/$round: $rps req/s, p99 ${p99} µs, CPU ${cpu_us} µs/req, VmHWM ${hwm} MiB, first 200 after ${ttfb} ms, errors $errors, events $events (load $load)"
+    ttfb_ms="$ttfb" requests="$requests" errors="$errors" events="$events" events_lost_at_exit="${lost:-0}" load="$load"
+  say "$workload/$variant/$round: $rps req/s, p99 ${p99} µs, CPU ${cpu_us} µs/req, VmHWM ${hwm} MiB, first 200 after ${ttfb} ms, errors $errors, events $events, lost at exit ${lost:-0} (load $load)"
 }
 
 sbs_hello_leg() {
