@@ -61,7 +61,7 @@ awk -F'\t' '
     if (c != "") printf "| sample api-server throughput | ≥ 0.95× no agent | %s×  (OTel %s×) | %s |\n", ratio(c, a), ratio(mean("api", "otel", "rps"), a), verdict(c >= 0.95 * a)
     a = mean("api", "none", "p99_us"); c = mean("api", "emp", "p99_us")
     if (c != "") printf "| sample api-server p99 | ≤ 1.10× no agent | %s×  (OTel %s×) | %s |\n", ratio(c, a), ratio(mean("api", "otel", "p99_us"), a), verdict(c <= 1.10 * a)
-    split("http:ttfb_ms:time to first 200, JDK HttpServer,api:ttfb_ms:time to first 200, api-server,hello:wall_ms:hello-world wall time,spring:started_ms:Spring Boot start (Started … in),spring:ttfb_ms:time to first 200, Spring Boot app", t, ",")
+    split("http:ttfb_ms:time to first 200, JDK HttpServer;api:ttfb_ms:time to first 200, api-server;hello:wall_ms:hello-world wall time;spring:started_ms:Spring Boot start (Started … in);spring:ttfb_ms:time to first 200, Spring Boot app", t, ";")
     for (i = 1; i in t; i++) {
       split(t[i], p, ":"); a = mean(p[1], "none", p[2]); c = mean(p[1], "emp", p[2]); b = mean(p[1], "otel", p[2])
       if (c != "") printf "| %s | ≤ +300 ms over no agent | %+.0f ms (OTel %+.0f ms) | %s |\n", p[3], c - a, b - a, verdict(c - a <= 300)
