@@ -58,7 +58,7 @@ export EMP_DEMO_WEBHOOK_URL=http://127.0.0.1:$WEBHOOK_PORT/jobs/completed EMP_DE
 say "starting the collector (JSON lines in logs/telemetry/events.jsonl; reactions from sample-services/reactions.yaml)"
 EMP_EXPORTERS=${EMP_EXPORTERS:-file} EMP_REACTIONS=${EMP_REACTIONS:-sample-services/reactions.yaml} \
   EMP_COLLECTOR_CONSOLE_ENABLED=$CONSOLE EMP_COLLECTOR_CONSOLE_PORT=${EMP_COLLECTOR_CONSOLE_PORT:-9466} \
-  java -Xmx64m -jar "$COLLECTOR" run >"$LOGS/collector.log" 2>&1 &
+  EMP_COLLECTOR_JAR=$COLLECTOR sh bin/emp-collector run >"$LOGS/collector.log" 2>&1 &
 pids+=($!)
 sleep 2 # the reactions group starts at the end of the streams: let it exist before the first job
 

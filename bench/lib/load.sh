@@ -14,13 +14,19 @@ AGENT_JAR=
 APP_OPTS=${BENCH_APP_OPTS:-}   # extra JVM options for both configurations, e.g. -Xmx256m
 APP_PID=
 
-stop_app() {
-  if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then
-    kill -TERM "$APP_PID" 2>/dev/null || true
-    for _ in $(seq 1 100); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$APP_PID" 2>/dev/null || true
-    wait "$APP_PID" 2>/dev/null || true
+# SIGTERM, up to SECONDS (default 10) for a clean exit (the agent's shutdown flush), then SIGKILL.
+stop_process() {
+  local p=$1 seconds=${2:-10}
+  if [ -n "$p" ] && kill -0 "$p" 2>/dev/null; then
+    kill -TERM "$p" 2>/dev/null || true
+    for _ in $(seq 1 $(( seconds * 10 ))); do kill -0 "$p" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$p" 2>/dev/null || true
+    wait "$p" 2>/dev/null || true
   fi
+}
+
+stop_app() {
+  stop_process "$APP_PID"
   APP_PID=
 }
 
