@@ -1,5 +1,6 @@
 package io.emp.telemetry.collector.reactions.classify;
 
+import io.emp.telemetry.agent.rules.match.NameMatcher;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -7,14 +8,14 @@ import java.util.regex.Pattern;
  * One entry of {@code classify:}: error type globs and/or a message pattern, mapped to a category, whether it is
  * recoverable, and the retry policy (delay, attempt limit).
  */
-public record FailureRule(String id, List<Pattern> types, Pattern message, String category, boolean recoverable,
+public record FailureRule(String id, List<NameMatcher> types, Pattern message, String category, boolean recoverable,
                           long delayMs, int maxAttempts) {
 
     boolean matches(String type, String text) {
         if (!types.isEmpty()) {
             if (type == null) return false;
             boolean any = false;
-            for (Pattern p : types) any |= p.matcher(type).matches() || p.matcher(simpleName(type)).matches();
+            for (NameMatcher p : types) any |= p.matches(type) || p.matches(simpleName(type));
             if (!any) return false;
         }
         return message == null || (text != null && message.matcher(text).find());

@@ -1,5 +1,6 @@
 package io.emp.telemetry.collector.reactions.file;
 
+import io.emp.telemetry.agent.rules.match.NameMatcher;
 import io.emp.telemetry.collector.reactions.actions.Action;
 import io.emp.telemetry.collector.reactions.match.Condition;
 import io.emp.telemetry.collector.reactions.match.EventContext;
@@ -10,7 +11,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /** One compiled reaction ({@code enabled: false} ones are checked, then left out): which events ({@code on}, {@code service}, {@code where}) and what to do ({@code actions}). */
-public record Reaction(String id, String description, boolean enabled, TypeMatcher on, List<Pattern> services, List<Condition> where,
+public record Reaction(String id, String description, boolean enabled, TypeMatcher on, List<NameMatcher> services, List<Condition> where,
                        List<Action> actions) {
 
     public boolean matches(EventContext ctx) {
@@ -19,7 +20,7 @@ public record Reaction(String id, String description, boolean enabled, TypeMatch
         if (id.equals(ctx.event().data().get(DerivedEvents.REACTION_ID))) return false;
         if (!services.isEmpty()) {
             String s = ctx.event().service();
-            if (s == null || services.stream().noneMatch(p -> p.matcher(s).matches())) return false;
+            if (s == null || services.stream().noneMatch(p -> p.matches(s))) return false;
         }
         return Condition.all(where, ctx.forReaction(id));
     }

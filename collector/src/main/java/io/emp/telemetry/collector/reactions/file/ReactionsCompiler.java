@@ -1,5 +1,6 @@
 package io.emp.telemetry.collector.reactions.file;
 
+import io.emp.telemetry.agent.rules.match.NameMatcher;
 import io.emp.telemetry.agent.rules.RuleProblem;
 import io.emp.telemetry.agent.rules.match.Glob;
 import io.emp.telemetry.agent.rules.yaml.YamlNode;
@@ -154,9 +155,9 @@ public final class ReactionsCompiler {
         Nodes.map(node, where);
         Nodes.knownKeys(node, where, CLASSIFY_KEYS);
         String id = id(Nodes.required(node, "id", where));
-        List<Pattern> types = new ArrayList<>();
+        List<NameMatcher> types = new ArrayList<>();
         if (node.get("errorType") != null) {
-            for (YamlNode t : Nodes.strings(node.get("errorType"), where + " errorType")) types.add(Glob.compile(t.text()));
+            for (YamlNode t : Nodes.strings(node.get("errorType"), where + " errorType")) types.add(Glob.of(t.text()));
         }
         Pattern message = node.get("message") == null ? null : Nodes.regex(node.get("message"), where + " message");
         if (types.isEmpty() && message == null) {
@@ -191,9 +192,9 @@ public final class ReactionsCompiler {
             }
             on.add(t.text());
         }
-        List<Pattern> services = new ArrayList<>();
+        List<NameMatcher> services = new ArrayList<>();
         if (node.get("service") != null) {
-            for (YamlNode s : Nodes.strings(node.get("service"), "service")) services.add(Glob.compile(s.text()));
+            for (YamlNode s : Nodes.strings(node.get("service"), "service")) services.add(Glob.of(s.text()));
         }
         List<Condition> whereConditions = node.get("where") == null ? List.of() : ConditionCompiler.list(node.get("where"), "where");
         YamlNode list = Nodes.list(Nodes.required(node, "actions", where), "actions");

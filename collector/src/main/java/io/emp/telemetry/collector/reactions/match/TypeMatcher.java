@@ -1,5 +1,6 @@
 package io.emp.telemetry.collector.reactions.match;
 
+import io.emp.telemetry.agent.rules.match.NameMatcher;
 import io.emp.telemetry.agent.rules.match.Glob;
 
 import java.util.List;
@@ -11,18 +12,18 @@ import java.util.regex.Pattern;
  * make a reaction react to its own bookkeeping.
  */
 public final class TypeMatcher {
-    private final List<Pattern> patterns;
+    private final List<NameMatcher> patterns;
     private final List<String> exact;
 
     public TypeMatcher(List<String> types) {
         this.exact = types.stream().filter(t -> !Glob.isGlob(t)).toList();
-        this.patterns = types.stream().filter(Glob::isGlob).map(Glob::compile).toList();
+        this.patterns = types.stream().filter(Glob::isGlob).map(t -> (NameMatcher) Glob.of(t)).toList();
     }
 
     public boolean matches(String eventType) {
         if (exact.contains(eventType)) return true;
         if (eventType.startsWith("reaction.")) return false;
-        for (Pattern p : patterns) if (p.matcher(eventType).matches()) return true;
+        for (NameMatcher p : patterns) if (p.matches(eventType)) return true;
         return false;
     }
 }
