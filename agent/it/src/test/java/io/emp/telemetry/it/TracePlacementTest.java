@@ -211,6 +211,7 @@ class TracePlacementTest {
                     app.classpath(JvmRun.jarOf(library));
                 }
                 JvmRun.Result result = app
+                        .timeoutSeconds(300) // Lettuce and Netty: some 1 500 classes loaded and matched
                         .env("EMP_REDIS_URL", REDIS.uri())
                         .env("EMP_SERVICE_NAME", service)
                         .env("EMP_RULES", rules.resolve("placement.yaml").toString())

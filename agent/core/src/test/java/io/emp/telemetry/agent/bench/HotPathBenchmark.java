@@ -44,8 +44,8 @@ import static net.bytebuddy.matcher.ElementMatchers.named;
  *   <li>{@code twoEvents}: the same with an entry event too.</li>
  * </ul>
  * <pre>
- * mvn -q -o -pl agent/core -am test-compile -Dmaven.main.skip=false
- * mvn -q -o -pl agent/core dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
+ * mvn -B -ntp -o -q -pl agent/core -am package -DskipTests \
+ *     dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
  * java -cp agent/core/target/test-classes:agent/core/target/classes:$(cat agent/core/target/cp.txt) \
  *     org.openjdk.jmh.Main HotPathBenchmark -prof gc
  * </pre>

@@ -19,6 +19,7 @@ public final class JvmRun {
     private final List<String> jvmArgs = new ArrayList<>();
     private final Map<String, String> env = new HashMap<>();
     private boolean agent = true;
+    private long timeoutSeconds = 90;
 
     private JvmRun(Path java) {
         this.java = java;
@@ -63,6 +64,12 @@ public final class JvmRun {
         return this;
     }
 
+    /** How long the application may run (90 s unless told; one that loads a client library needs more on a busy machine). */
+    public JvmRun timeoutSeconds(long seconds) {
+        timeoutSeconds = seconds;
+        return this;
+    }
+
     public JvmRun env(String name, String value) {
         env.put(name, value);
         return this;
@@ -86,7 +93,7 @@ public final class JvmRun {
         pb.environment().putAll(env);
         Process p = pb.start();
         try {
-            if (!p.waitFor(90, TimeUnit.SECONDS)) {
+            if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 p.destroyForcibly().waitFor();
                 throw new AssertionError("test application timed out: " + cmd + "\n" + Files.readString(err));
             }
