@@ -19,6 +19,8 @@ final class BatchWriter {
      * {@code noeviction} until a consumer trims): keep the batch and retry, don't drop.
      */
     private static final String[] TRANSIENT = {"LOADING", "BUSY", "TRYAGAIN", "MASTERDOWN", "CLUSTERDOWN", "READONLY", "NOAUTH", "OOM"};
+    /** Of those, the ones where the connection itself is fine and only the server is busy: retry on it. */
+    private static final String[] SERVER_BUSY = {"LOADING", "BUSY", "TRYAGAIN", "OOM"};
 
     private final EmitterCounters counters;
     private final DropReports dropReports;
@@ -97,8 +99,20 @@ final class BatchWriter {
     }
 
     static boolean isTransient(JedisDataException error) {
+        return codeIn(error, TRANSIENT);
+    }
+
+    /**
+     * A transient error after which the same connection is still good (OOM, LOADING); the others
+     * (NOAUTH after a restart with a password, READONLY after a failover) need a new connection.
+     */
+    static boolean isServerBusy(Throwable error) {
+        return error instanceof JedisDataException && codeIn(error, SERVER_BUSY);
+    }
+
+    private static boolean codeIn(Throwable error, String[] codes) {
         String code = errorCode(error);
-        for (String t : TRANSIENT) {
+        for (String t : codes) {
             if (t.equals(code)) return true;
         }
         return false;

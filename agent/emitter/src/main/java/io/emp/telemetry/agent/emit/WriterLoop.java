@@ -3,7 +3,6 @@ package io.emp.telemetry.agent.emit;
 import io.emp.telemetry.agent.config.EmitterConfig;
 import io.emp.telemetry.agent.log.AgentLog;
 import redis.clients.jedis.Connection;
-import redis.clients.jedis.exceptions.JedisDataException;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -146,7 +145,7 @@ final class WriterLoop implements Runnable {
             return;
         }
         RuntimeException failure = writer.write(c, batch);
-        if (failure instanceof JedisDataException) {
+        if (BatchWriter.isServerBusy(failure)) {
             // Redis answered, but cannot take writes now (OOM until a consumer trims, LOADING after a restart):
             // keep the batch and the connection, try again shortly.
             counters.failedBatches.incrementAndGet();
