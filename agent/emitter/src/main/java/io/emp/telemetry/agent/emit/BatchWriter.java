@@ -1,7 +1,6 @@
 package io.emp.telemetry.agent.emit;
 
 import io.emp.telemetry.agent.log.AgentLog;
-import redis.clients.jedis.Connection;
 import redis.clients.jedis.exceptions.JedisDataException;
 
 import java.util.ArrayList;
@@ -36,12 +35,24 @@ final class BatchWriter {
      * (a {@link JedisDataException} when Redis answered with a transient error, else a connection
      * failure), or null.
      */
-    RuntimeException write(Connection connection, List<PendingWrite> batch) {
+    RuntimeException write(WriterConnection connection, List<PendingWrite> batch) {
+        return write(connection, batch, null);
+    }
+
+    /**
+     * As {@link #write(WriterConnection, List)}; {@code whileRedisWorks} runs once the batch is on the wire and
+     * before its replies are read (the writer encodes its next batch meanwhile, instead of idling).
+     */
+    RuntimeException write(WriterConnection connection, List<PendingWrite> batch, Runnable whileRedisWorks) {
         RuntimeException failure = null;
         left.clear();
         int i = 0;
         try {
             for (PendingWrite w : batch) connection.sendCommand(w.command);
+            if (whileRedisWorks != null) {
+                connection.flushNow();
+                whileRedisWorks.run();
+            }
             for (; i < batch.size(); i++) {
                 PendingWrite w = batch.get(i);
                 try {
