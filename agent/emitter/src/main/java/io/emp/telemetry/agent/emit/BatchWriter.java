@@ -1,7 +1,6 @@
 package io.emp.telemetry.agent.emit;
 
 import io.emp.telemetry.agent.log.AgentLog;
-import redis.clients.jedis.Connection;
 import redis.clients.jedis.exceptions.JedisDataException;
 
 import java.util.ArrayList;
@@ -19,6 +18,8 @@ final class BatchWriter {
      * {@code noeviction} until a consumer trims): keep the batch and retry, don't drop.
      */
     private static final String[] TRANSIENT = {"LOADING", "BUSY", "TRYAGAIN", "MASTERDOWN", "CLUSTERDOWN", "READONLY", "NOAUTH", "OOM"};
+    /** Of those, the ones where the connection itself is fine and only the server is busy: retry on it. */
+    private static final String[] SERVER_BUSY = {"LOADING", "BUSY", "TRYAGAIN", "OOM"};
 
     private final EmitterCounters counters;
     private final DropReports dropReports;
@@ -34,12 +35,24 @@ final class BatchWriter {
      * (a {@link JedisDataException} when Redis answered with a transient error, else a connection
      * failure), or null.
      */
-    RuntimeException write(Connection connection, List<PendingWrite> batch) {
+    RuntimeException write(WriterConnection connection, List<PendingWrite> batch) {
+        return write(connection, batch, null);
+    }
+
+    /**
+     * As {@link #write(WriterConnection, List)}; {@code whileRedisWorks} runs once the batch is on the wire and
+     * before its replies are read (the writer encodes its next batch meanwhile, instead of idling).
+     */
+    RuntimeException write(WriterConnection connection, List<PendingWrite> batch, Runnable whileRedisWorks) {
         RuntimeException failure = null;
         left.clear();
         int i = 0;
         try {
             for (PendingWrite w : batch) connection.sendCommand(w.command);
+            if (whileRedisWorks != null) {
+                connection.flushNow();
+                whileRedisWorks.run();
+            }
             for (; i < batch.size(); i++) {
                 PendingWrite w = batch.get(i);
                 try {
@@ -97,8 +110,20 @@ final class BatchWriter {
     }
 
     static boolean isTransient(JedisDataException error) {
+        return codeIn(error, TRANSIENT);
+    }
+
+    /**
+     * A transient error after which the same connection is still good (OOM, LOADING); the others
+     * (NOAUTH after a restart with a password, READONLY after a failover) need a new connection.
+     */
+    static boolean isServerBusy(Throwable error) {
+        return error instanceof JedisDataException && codeIn(error, SERVER_BUSY);
+    }
+
+    private static boolean codeIn(Throwable error, String[] codes) {
         String code = errorCode(error);
-        for (String t : TRANSIENT) {
+        for (String t : codes) {
             if (t.equals(code)) return true;
         }
         return false;

@@ -5,7 +5,6 @@ import io.emp.telemetry.agent.config.RedisEndpoint;
 import io.emp.telemetry.agent.log.AgentLog;
 import io.emp.telemetry.agent.log.ReasonLog;
 import redis.clients.jedis.ClientSetInfoConfig;
-import redis.clients.jedis.Connection;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisClientConfig;
@@ -23,7 +22,7 @@ final class RedisConnector {
     private final EmitterConfig config;
     private final ReasonLog failures = new ReasonLog(REMINDER_MILLIS);
     private JedisClientConfig clientConfig;
-    private Connection connection;
+    private WriterConnection connection;
     private boolean everConnected;
     private boolean lastFailureRefused;
 
@@ -32,21 +31,21 @@ final class RedisConnector {
     }
 
     /** The open connection, or {@code null}. */
-    Connection connection() {
-        Connection c = connection;
+    WriterConnection connection() {
+        WriterConnection c = connection;
         return c != null && c.isConnected() && !c.isBroken() ? c : null;
     }
 
     /** Connects if not connected; returns the connection or {@code null} after logging why not. */
-    Connection connect() {
-        Connection c = connection();
+    WriterConnection connect() {
+        WriterConnection c = connection();
         if (c != null) return c;
         disconnect();
         try {
             if (clientConfig == null) clientConfig = clientConfig();
             RedisEndpoint e = config.endpoint();
             // Connects, authenticates (AUTH / HELLO-less RESP2), selects the database; throws on any failure.
-            c = new Connection(new HostAndPort(e.host(), e.port()), clientConfig);
+            c = new WriterConnection(new HostAndPort(e.host(), e.port()), clientConfig);
             connection = c;
             lastFailureRefused = false;
             if (failures.recovered() || everConnected) {
@@ -92,7 +91,7 @@ final class RedisConnector {
 
     /** Drops the current connection (after a failed batch); the next {@link #connect()} opens a new one. */
     void disconnect() {
-        Connection c = connection;
+        WriterConnection c = connection;
         connection = null;
         if (c != null) {
             try {

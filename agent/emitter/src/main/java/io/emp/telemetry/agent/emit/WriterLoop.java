@@ -2,8 +2,6 @@ package io.emp.telemetry.agent.emit;
 
 import io.emp.telemetry.agent.config.EmitterConfig;
 import io.emp.telemetry.agent.log.AgentLog;
-import redis.clients.jedis.Connection;
-import redis.clients.jedis.exceptions.JedisDataException;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +32,9 @@ final class WriterLoop implements Runnable {
     private final Backoff backoff;
     private final DropReports dropReports;
     private final List<PendingWrite> batch = new ArrayList<>();
+    /** The next batch, encoded while Redis works on the current one; joins {@link #batch} at the next step. */
+    private final List<PendingWrite> next = new ArrayList<>();
+    private final Runnable encodeNext = () -> fill(next, false);
     private final List<Object> drained = new ArrayList<>();
 
     private volatile boolean stopping;
@@ -108,7 +109,7 @@ final class WriterLoop implements Runnable {
 
     /** Items held by the writer but not yet acknowledged (approximate, for reporting). */
     int inFlight() {
-        return batch.size();
+        return batch.size() + next.size();
     }
 
     String resourceKey() {
@@ -116,12 +117,13 @@ final class WriterLoop implements Runnable {
     }
 
     private boolean finished() {
-        return stopping && (abandoned || System.nanoTime() - stopDeadlineNanos >= 0 || (batch.isEmpty() && queue.isEmpty()));
+        return stopping && (abandoned || System.nanoTime() - stopDeadlineNanos >= 0
+                || (batch.isEmpty() && next.isEmpty() && queue.isEmpty()));
     }
 
     /** One round: make sure there is a connection, fill the batch, write it (or trim when idle). */
     private void step() {
-        Connection c = connector.connection();
+        WriterConnection c = connector.connection();
         if (c == null) {
             connected = false;
             c = connector.connect();
@@ -138,15 +140,17 @@ final class WriterLoop implements Runnable {
             resourceKey.connectionReturned();
         }
         resourceKey.writeIfDue(c);
+        batch.addAll(next);
+        next.clear();
         // Top up a batch kept from a failed write too, so that the first write after a reconnect frees queue space.
-        if (batch.size() < config.batchSize()) fill();
+        if (batch.size() < config.batchSize()) fill(batch, true);
         dropReports.addDue(batch);
         if (batch.isEmpty()) {
             trimmer.trimIfDue(c);
             return;
         }
-        RuntimeException failure = writer.write(c, batch);
-        if (failure instanceof JedisDataException) {
+        RuntimeException failure = writer.write(c, batch, stopping ? null : encodeNext);
+        if (BatchWriter.isServerBusy(failure)) {
             // Redis answered, but cannot take writes now (OOM until a consumer trims, LOADING after a restart):
             // keep the batch and the connection, try again shortly.
             counters.failedBatches.incrementAndGet();
@@ -168,17 +172,21 @@ final class WriterLoop implements Runnable {
         pause(backoff.nextNanos());
     }
 
-    /** Fills the batch up to its size from the queue; waits briefly for a first item only when the batch is empty. */
-    private void fill() {
+    /**
+     * Fills {@code target} up to the batch size from the queue. With {@code mayWait}, waits briefly for a first
+     * item when {@code target} is empty, and lingers for more; the next batch, encoded while Redis works, never waits.
+     */
+    private void fill(List<PendingWrite> target, boolean mayWait) {
         try {
-            int room = config.batchSize() - batch.size();
-            Object first = stopping || !batch.isEmpty() ? queue.poll() : queue.poll(POLL_NANOS, TimeUnit.NANOSECONDS);
+            int room = config.batchSize() - target.size();
+            if (room <= 0) return;
+            Object first = !mayWait || stopping || !target.isEmpty() ? queue.poll() : queue.poll(POLL_NANOS, TimeUnit.NANOSECONDS);
             if (first == null) return;
             drained.add(first);
             queue.drainTo(drained, room - 1);
             // Under a steady trickle every event would be its own round trip: linger briefly so a batch
             // gathers what arrives meanwhile.
-            if (drained.size() < room && !stopping && config.batchLinger().toNanos() > 0) {
+            if (mayWait && drained.size() < room && !stopping && config.batchLinger().toNanos() > 0) {
                 LockSupport.parkNanos(this, config.batchLinger().toNanos());
                 queue.drainTo(drained, room - drained.size());
             }
@@ -189,7 +197,7 @@ final class WriterLoop implements Runnable {
         counters.dequeued(drained);
         for (Object item : drained) {
             try {
-                encoder.encode(item, batch);
+                encoder.encode(item, target);
             } catch (Throwable t) {
                 counters.drop(DropReason.ENCODE_FAILED, 1);
                 AgentLog.once("encode-failed:" + t.getClass().getName(), AgentLog.Level.WARN,
@@ -212,6 +220,8 @@ final class WriterLoop implements Runnable {
     private void finish() {
         connected = false;
         int left = 0;
+        batch.addAll(next);
+        next.clear();
         for (PendingWrite w : batch) {
             if (w.kind == PendingWrite.Kind.DROP_REPORT) dropReports.notWritten(w);
             else if (w.isApplicationEvent()) left++;
@@ -229,7 +239,7 @@ final class WriterLoop implements Runnable {
     }
 
     private void reportAtExit() {
-        Connection c = abandoned ? null : connector.connection();
+        WriterConnection c = abandoned ? null : connector.connection();
         if (c == null || !counters.hasUnreported()) return;
         List<PendingWrite> reports = new ArrayList<>();
         dropReports.addAll(reports);
