@@ -107,7 +107,8 @@ class ConsoleApiTest {
         JsonNode error = job.get("events").get(2);
         assertTrue(error.get("errorStack").asText().contains("Flaky.java:28"));
         assertEquals(1, job.get("gaps").size(), job.get("gaps").toString());
-        assertEquals(1500, job.at("/gaps/0/millis").asLong());
+        // A gap is idle time: from the claim (t0+100) to the start of the 5.5 ms failed attempt (t0+1594.5).
+        assertEquals(1495, job.at("/gaps/0/millis").asLong());
         assertEquals(2, http.json("/api/jobs/" + FAILED + "?gapMs=50").get("gaps").size(), "created→claimed is 100 ms");
         JsonNode linked = http.json("/api/jobs/" + completed.jobId);
         assertEquals(completed.requestTraceId, linked.get("requestTraceId").asText());

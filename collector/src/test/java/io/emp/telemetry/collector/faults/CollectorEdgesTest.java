@@ -126,7 +126,7 @@ class CollectorEdgesTest {
             ConfigException e = assertThrows(ConfigException.class, () -> Collector.start(new TestConfig(REDIS.uriWithPassword())
                     .set("EMP_EXPORTERS", "otlp").set("OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:1")
                     .set("OTEL_EXPORTER_OTLP_HEADERS", "Authorization Bearer " + TOKEN).build()));
-            assertTrue(e.getMessage().startsWith("OpenTelemetry configuration"), e.getMessage());
+            assertTrue(e.getMessage().contains("OTEL_EXPORTER_OTLP_HEADERS"), e.getMessage());
             assertFalse(e.getMessage().contains(TOKEN), e.getMessage());
             assertTrue(logs.lines().stream().noneMatch(l -> l.contains(TOKEN)), logs.lines().toString());
         }
