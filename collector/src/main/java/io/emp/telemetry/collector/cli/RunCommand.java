@@ -4,7 +4,6 @@ import io.emp.telemetry.collector.Collector;
 import io.emp.telemetry.collector.config.CollectorConfig;
 import io.emp.telemetry.collector.config.ConfigException;
 import io.emp.telemetry.collector.config.ConsoleConfig;
-import io.emp.telemetry.collector.console.ConsoleServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -36,20 +35,19 @@ final class RunCommand implements Callable<Integer> {
             return 2;
         }
         Collector collector;
-        ConsoleServer console = null;
+        ConsoleStarter console;
         try {
             CollectorConfig cfg = CollectorConfig.load(config, systemProperties(), environment());
             ConsoleConfig consoleConfig = ConsoleConfig.load(config);
             collector = Collector.start(cfg);
-            if (consoleConfig.enabled()) console = ConsoleServer.start(cfg, consoleConfig);
+            console = consoleConfig.enabled() ? ConsoleStarter.start(cfg, consoleConfig) : null;
         } catch (ConfigException e) {
             System.err.println("emp-collector: " + e.getMessage());
             return 2;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        ConsoleServer consoleServer = console;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            if (consoleServer != null) consoleServer.close();
+            if (console != null) console.close();
             collector.close();
             stopped.countDown();
         }, "emp-collector-shutdown"));

@@ -57,7 +57,6 @@ public final class ConsoleServer implements AutoCloseable {
     private ConsoleServer(String redisUrl, StreamConfig events, StreamConfig errors, ConsoleConfig config) throws IOException {
         this.config = config;
         String where = RedisConnections.redacted(redisUrl);
-        this.server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 64);
         this.redis = new RedisConnections(redisUrl, COMMAND_TIMEOUT);
         LiveHub hub = new LiveHub();
         RedisState state = new RedisState(where, s -> hub.publish(new LiveHub.Message(LiveHub.Kind.REDIS, null, s)));
@@ -71,7 +70,6 @@ public final class ConsoleServer implements AutoCloseable {
             feedConnection = redis.connect();
         } catch (RuntimeException e) {
             redis.close();
-            server.stop(0);
             throw RedisSession.failure(redisUrl, e);
         }
         state.up(); // it just answered; from now on the stream feed keeps this current
@@ -83,6 +81,13 @@ public final class ConsoleServer implements AutoCloseable {
                 ? new RedisFunctionRetry(commands, config.retryFunction(), events, errors, where)
                 : null;
         this.live = new LiveEndpoint(hub, state);
+        try {
+            // Bound only once Redis answered: a server created but never started keeps its port.
+            this.server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 64);
+        } catch (IOException e) {
+            redis.close();
+            throw e;
+        }
         this.executor = Executors.newCachedThreadPool(daemon("emp-console-http"));
         this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("emp-console-pubsub"));
         server.setExecutor(executor);
