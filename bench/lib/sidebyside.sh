@@ -246,13 +246,15 @@ sbs_emitter_leg() {
   stop_app
   local rate; rate=$(( (e1 - e0) * 1000 / (t1 - t0) ))
   local fields=()
-  mapfile -t fields < <(rcli --raw XRANGE emp:events - + COUNT 1 | tail -n +2)
+  mapfile -t fields < <(rcli --raw XREVRANGE emp:events + - COUNT 1 | tail -n +2) # the newest: one of EmitterLoad's
   [ "${#fields[@]}" -ge 2 ] || die "the emitter leg wrote no event (see $log)"
   local bytes; bytes=$(printf '%s' "${fields[@]}" | wc -c)
   local maxlen="${EMP_EVENTS_MAXLEN:-10000}"
   rcli DEL bench:xadd >/dev/null
-  local rb; rb=$(redis-benchmark -p "$REDIS_PORT" -c 1 -P 32 -n "$SBS_XADD_N" --csv \
-                   XADD bench:xadd MAXLEN '~' "$maxlen" '*' "${fields[@]}" 2>/dev/null | tail -1 | cut -d, -f2 | tr -d '"')
+  # -q prints "<command>: N requests per second, …" (the command holds the entry's JSON, so no CSV parsing)
+  local rb; rb=$(redis-benchmark -p "$REDIS_PORT" -c 1 -P 32 -n "$SBS_XADD_N" -q \
+                   XADD bench:xadd MAXLEN '~' "$maxlen" '*' "${fields[@]}" 2>/dev/null | tr '\r' '\n' \
+                 | sed -n 's/.* \([0-9.][0-9.]*\) requests per second.*/\1/p' | tail -1)
   local rbr; rbr=$(printf '%.0f' "${rb:-0}")
   sbs_row emitter emp "$round" events_per_s="$rate" redis_benchmark_xadd_per_s="$rbr" entry_bytes="$bytes" \
     fields="$(( ${#fields[@]} / 2 ))" load="$load"
