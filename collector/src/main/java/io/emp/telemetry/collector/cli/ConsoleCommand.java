@@ -39,7 +39,7 @@ final class ConsoleCommand implements Callable<Integer> {
         try {
             CollectorConfig collector = redis.config();
             ConsoleConfig console = ConsoleConfig.load(redis.config).at(host, port);
-            server = ConsoleServer.start(redis.url(), collector.events(), collector.errors(), console);
+            server = ConsoleServer.start(redis.url(), collector, console);
         } catch (ConfigException | RedisFailure | UncheckedIOException e) {
             redis.err().println("console: " + e.getMessage());
             redis.err().flush();

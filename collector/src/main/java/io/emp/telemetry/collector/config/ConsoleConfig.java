@@ -61,9 +61,12 @@ public record ConsoleConfig(boolean enabled, String host, int port, Auth auth, S
                 scanLimit, gapMs, traceUrl, retryFunction);
     }
 
-    /** Actions change the system: only a console whose users are authenticated offers them. */
-    public boolean actionsEnabled() {
-        return auth != Auth.NONE && !retryFunction.isEmpty();
+    /**
+     * Actions change the system: only a console whose users are authenticated offers them, and only with a way
+     * to retry (this function, or the retry action of the collector's reactions file).
+     */
+    public boolean actionsEnabled(boolean reactionsCanRetry) {
+        return auth != Auth.NONE && (!retryFunction.isEmpty() || reactionsCanRetry);
     }
 
     private static Auth auth(ConfigLayers l) {

@@ -9,6 +9,9 @@ import io.emp.telemetry.collector.config.CollectorConfig.StreamConfig;
 import io.emp.telemetry.collector.config.ConsoleConfig;
 import io.emp.telemetry.collector.console.action.JobAction;
 import io.emp.telemetry.collector.console.action.RedisFunctionRetry;
+import io.emp.telemetry.collector.console.action.RetryCall;
+import io.emp.telemetry.collector.reactions.JobRetry;
+import io.emp.telemetry.collector.reactions.ReactionsEngine;
 import io.emp.telemetry.collector.console.api.ConsoleContext;
 import io.emp.telemetry.collector.console.api.ErrorsApi;
 import io.emp.telemetry.collector.console.api.EventsApi;
@@ -27,6 +30,7 @@ import io.emp.telemetry.collector.inspect.RedisSession;
 import io.lettuce.core.api.sync.RedisCommands;
 
 import java.io.IOException;
+import java.util.Optional;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -54,7 +58,8 @@ public final class ConsoleServer implements AutoCloseable {
     private final Thread feedThread;
     private final LiveEndpoint live;
 
-    private ConsoleServer(String redisUrl, StreamConfig events, StreamConfig errors, ConsoleConfig config) throws IOException {
+    private ConsoleServer(String redisUrl, StreamConfig events, StreamConfig errors, ConsoleConfig config,
+                          Optional<JobRetry> reactionsRetry) throws IOException {
         this.config = config;
         String where = RedisConnections.redacted(redisUrl);
         this.redis = new RedisConnections(redisUrl, COMMAND_TIMEOUT);
@@ -77,9 +82,10 @@ public final class ConsoleServer implements AutoCloseable {
                 commands, status, state);
         this.feed = new StreamFeed(feedConnection, redisUrl, events.stream(),
                 errors.stream(), hub, state);
-        JobAction retry = config.actionsEnabled()
-                ? new RedisFunctionRetry(commands, config.retryFunction(), events, errors, where)
-                : null;
+        JobAction retry = !config.actionsEnabled(reactionsRetry.isPresent()) ? null
+                : new RedisFunctionRetry(commands, config.retryFunction().isEmpty()
+                        ? RetryCall.reactions(commands, reactionsRetry.get())
+                        : RetryCall.fcall(commands, config.retryFunction()), events, errors, where);
         this.live = new LiveEndpoint(hub, state);
         try {
             // Bound only once Redis answered: a server created but never started keeps its port.
@@ -111,14 +117,35 @@ public final class ConsoleServer implements AutoCloseable {
      * port cannot be opened.
      */
     public static ConsoleServer start(CollectorConfig collector, ConsoleConfig config) {
-        return start(collector.redisUrl(), collector.events(), collector.errors(), config);
+        return start(collector.redisUrl(), collector, config);
     }
 
     /** As {@link #start(CollectorConfig, ConsoleConfig)}, with another Redis URL (the CLI's --redis). */
+    public static ConsoleServer start(String redisUrl, CollectorConfig collector, ConsoleConfig config) {
+        return start(redisUrl, collector.events(), collector.errors(), config, reactionsRetry(collector));
+    }
+
+    /** A console without reactions: retry only through {@code collector.console.retry-function}. */
     public static ConsoleServer start(String redisUrl, StreamConfig events, StreamConfig errors, ConsoleConfig config) {
+        return start(redisUrl, events, errors, config, Optional.empty());
+    }
+
+    /** The retry action of the collector's reactions file, when it has one (a file that does not load offers none). */
+    private static Optional<JobRetry> reactionsRetry(CollectorConfig collector) {
+        if (collector.reactionsFile() == null) return Optional.empty();
+        try {
+            return JobRetry.from(ReactionsEngine.load(collector.reactionsFile(), collector.reactionsPlugins(), collector));
+        } catch (RuntimeException e) {
+            LOG.warning("console: no retry through the reactions file " + collector.reactionsFile() + ": " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private static ConsoleServer start(String redisUrl, StreamConfig events, StreamConfig errors, ConsoleConfig config,
+                                       Optional<JobRetry> reactionsRetry) {
         ConsoleServer s;
         try {
-            s = new ConsoleServer(redisUrl, events, errors, config);
+            s = new ConsoleServer(redisUrl, events, errors, config, reactionsRetry);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the console on " + config.host() + ":" + config.port()
                     + " (set collector.console.port): " + e.getMessage(), e);

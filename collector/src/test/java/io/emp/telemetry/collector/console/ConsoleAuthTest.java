@@ -140,6 +140,40 @@ class ConsoleAuthTest {
         }
     }
 
+    /** With reactions configured and no retry function, the console retries through the reactions' own retry action. */
+    @Test
+    void withoutARetryFunctionTheReactionsRetryActionIsUsed(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path reactions = dir.resolve("reactions.yaml");
+        java.nio.file.Files.writeString(reactions, """
+                version: 1
+                reactions:
+                  - id: retry-failed
+                    on: [job.failed]
+                    actions:
+                      - id: retry
+                        redis.fcall:
+                          function: retry_job
+                          keys: ["console:{jobId}"]
+                """);
+        String job = "job-" + TestEvents.hex(8);
+        TestEvents.xadd(redis.sync(), StreamDefaults.EVENTS_STREAM, TelemetryEvent.builder("job.failed")
+                .timestamp(System.currentTimeMillis()).service("worker").jobId(job).traceId(JobTrace.traceId(job))
+                .spanId(TestEvents.hex(16)).build());
+        try (ConsoleServer console = ConsoleTestSetup.start(REDIS.uri(), "EMP_COLLECTOR_CONSOLE_AUTH", "token",
+                "EMP_COLLECTOR_CONSOLE_TOKEN", TOKEN, "EMP_REACTIONS", reactions.toString())) {
+            ConsoleClient ops = new ConsoleClient("http://127.0.0.1:" + console.port(), "Bearer " + TOKEN);
+            assertTrue(ops.json("/api/jobs/" + job).at("/actions/retry").asBoolean(), "offered through the reactions file");
+            HttpResponse<String> r = ops.post("/api/jobs/" + job + "/retry", "X-EMP-Console", "1");
+            assertEquals(200, r.statusCode(), r.body());
+            assertTrue(redis.sync().lrange("retried", 0, -1).contains("console:" + job), "the reactions' FCALL ran");
+            TelemetryEvent recorded = decode(ConsoleClient.parse(r.body()).get("eventEntryId").asText(),
+                    StreamDefaults.EVENTS_STREAM);
+            assertEquals(RedisFunctionRetry.RETRIED, recorded.eventType());
+            assertEquals("retry_job", recorded.data().get("db.stored_procedure.name"));
+        }
+    }
+
     @Test
     void aFailingRetryFunctionIsReportedAndRecordedAsAnErrorInTheJobsTrace() {
         String job = "job-" + TestEvents.hex(8);

@@ -7,7 +7,6 @@ import io.emp.telemetry.schema.EventCodec;
 import io.emp.telemetry.schema.JobTrace;
 import io.emp.telemetry.schema.TelemetryEvent;
 import io.opentelemetry.sdk.trace.IdGenerator;
-import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.XAddArgs;
 import io.lettuce.core.api.sync.RedisCommands;
 
@@ -26,16 +25,16 @@ public final class RedisFunctionRetry implements JobAction {
     private static final Logger LOG = Logger.getLogger(RedisFunctionRetry.class.getName());
 
     private final RedisCommands<String, String> redis;
-    private final String function;
+    private final RetryCall call;
     private final StreamConfig eventsStream;
     private final StreamConfig errorsStream;
     private final String where;
 
     /** {@code where}: the Redis server for messages, without its password. */
-    public RedisFunctionRetry(RedisCommands<String, String> redis, String function, StreamConfig eventsStream,
+    public RedisFunctionRetry(RedisCommands<String, String> redis, RetryCall call, StreamConfig eventsStream,
                               StreamConfig errorsStream, String where) {
         this.redis = redis;
-        this.function = function;
+        this.call = call;
         this.eventsStream = eventsStream;
         this.errorsStream = errorsStream;
         this.where = where;
@@ -44,20 +43,19 @@ public final class RedisFunctionRetry implements JobAction {
     @Override
     public ActionResult run(String jobId, String actor) {
         long start = System.nanoTime();
-        Object reply;
+        String result;
         try {
-            reply = redis.fcall(function, ScriptOutputType.VALUE, new String[]{jobId});
-        } catch (RuntimeException e) {
-            String error = RedisSession.failure(where, e).getMessage();
+            result = call.call(jobId);
+        } catch (Exception e) {
+            String error = e instanceof RuntimeException re ? RedisSession.failure(where, re).getMessage() : e.getMessage();
             String entry = record(TelemetryEvent.builder(RETRY_FAILED).errorType("RedisFunctionError").errorMessage(error),
                     jobId, actor, start, errorsStream);
             LOG.warning("console: retry of job " + jobId + " by " + actor + " failed: " + error);
             return new ActionResult(false, "retry", jobId, null, error, entry);
         }
-        String result = reply == null ? null : reply.toString();
         String entry = record(TelemetryEvent.builder(RETRIED).attribute("result", result == null ? "" : result),
                 jobId, actor, start, eventsStream);
-        LOG.info("console: job " + jobId + " retried by " + actor + " via FCALL " + function);
+        LOG.info("console: job " + jobId + " retried by " + actor + " via FCALL " + call.function());
         return new ActionResult(true, "retry", jobId, result, null, entry);
     }
 
@@ -67,7 +65,7 @@ public final class RedisFunctionRetry implements JobAction {
                 .parentSpanId(JobTrace.rootSpanId(jobId))
                 .attribute("action", "retry").attribute("actor", actor)
                 .attribute(Attributes.DB_SYSTEM, "redis").attribute(Attributes.DB_OPERATION_NAME, "FCALL")
-                .attribute(Attributes.DB_STORED_PROCEDURE_NAME, function)
+                .attribute(Attributes.DB_STORED_PROCEDURE_NAME, call.function())
                 .attribute(Attributes.DURATION_MS, (System.nanoTime() - startNanos) / 1_000_000.0)
                 .build();
         try {

@@ -1,5 +1,6 @@
 package io.emp.telemetry.collector.reactions.file;
 
+import io.emp.telemetry.agent.rules.yaml.DidYouMean;
 import io.emp.telemetry.agent.rules.yaml.YamlNode;
 import io.emp.telemetry.collector.config.Durations;
 import io.emp.telemetry.collector.reactions.match.EventPath;
@@ -22,7 +23,7 @@ final class Nodes {
     static void knownKeys(YamlNode map, String where, List<String> allowed) throws FileError {
         for (YamlNode.Entry e : map.entries()) {
             if (!allowed.contains(e.key())) {
-                String near = closest(e.key(), allowed);
+                String near = DidYouMean.closest(e.key(), allowed);
                 throw FileError.at(e, "unknown key '" + e.key() + "' in " + where
                         + (near == null ? "" : " (did you mean '" + near + "'?)") + "; allowed: " + String.join(", ", allowed));
             }
@@ -184,32 +185,5 @@ final class Nodes {
         }
     }
 
-    private static String closest(String key, List<String> allowed) {
-        String best = null;
-        int bestDistance = 3;
-        for (String c : allowed) {
-            int d = distance(key.toLowerCase(), c.toLowerCase());
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = c;
-            }
-        }
-        return best;
-    }
 
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) prev[j] = j;
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
-    }
 }

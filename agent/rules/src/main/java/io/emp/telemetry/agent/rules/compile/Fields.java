@@ -1,5 +1,7 @@
 package io.emp.telemetry.agent.rules.compile;
 
+import io.emp.telemetry.agent.rules.yaml.DidYouMean;
+
 import io.emp.telemetry.agent.rules.yaml.YamlNode;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,7 +16,7 @@ final class Fields {
         List<String> keys = Arrays.asList(allowed);
         for (YamlNode.Entry e : map.entries()) {
             if (!keys.contains(e.key())) {
-                String suggestion = closest(e.key(), keys);
+                String suggestion = DidYouMean.closest(e.key(), keys);
                 throw RuleError.at(e, "unknown key '" + e.key() + "' in " + where
                         + (suggestion == null ? "" : " (did you mean '" + suggestion + "'?)")
                         + "; allowed: " + String.join(", ", keys));
@@ -105,36 +107,5 @@ final class Fields {
         return d == Math.rint(d) && Math.abs(d) < 1e15 ? String.valueOf((long) d) : String.valueOf(d);
     }
 
-    /** The allowed key within edit distance 2 of a mistyped one, for "did you mean". */
-    private static String closest(String key, List<String> allowed) {
-        String best = null;
-        int bestDistance = 3;
-        for (String candidate : allowed) {
-            int d = distance(key.toLowerCase(), candidate.toLowerCase());
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = candidate;
-            }
-        }
-        return best;
-    }
 
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
-    }
 }
