@@ -90,7 +90,9 @@ public final class Idempotency {
             return false;
         }
         redis.multi();
-        redis.fcall(function, ScriptOutputType.OBJECT, keys, args);
+        // MULTI output: Lettuce's OBJECT output throws inside a transaction when the function answers a bulk string
+        // (it adds to an immutable list); only an error reply matters here, whatever the function returns.
+        redis.fcall(function, ScriptOutputType.MULTI, keys, args);
         redis.set(marker, "1", SetArgs.Builder.ex(ttlSeconds));
         TransactionResult result = redis.exec();
         if (result.wasDiscarded()) return false; // another instance recorded it between WATCH and EXEC
