@@ -71,7 +71,7 @@ class JobTracingE2ETest {
     void incomingTraceparentIsContinuedByTheRequestAndLinkedFromJobCreated() {
         system.awaitTimeline(system.tracedJob);
         Await.holdsWithin(Duration.ofSeconds(10), () -> requestEvents().stream()
-                .anyMatch(e -> "redis_function.completed".equals(e.type())));
+                .anyMatch(e -> HTTP_SERVER_EVENT.equals(e.type())));
         List<StoredEvent> request = requestEvents();
         String context = "\nthe API's events in the caller's trace " + system.callerTraceId + ":"
                 + EventStreams.describe(request)
@@ -86,15 +86,22 @@ class JobTracingE2ETest {
                 () -> assertEquals("/jobs/*", http.attributeText(Attributes.HTTP_ROUTE), "the servlet's mapping"),
                 () -> assertEquals(system.callerSpanId, http.event().parentSpanId(),
                         "the request's span continues the caller's span"));
-        for (String phase : List.of("redis_function.executing", "redis_function.completed")) {
-            assertTrue(request.stream().anyMatch(e -> phase.equals(e.type())
-                            && "create_job".equals(e.attributeText(FUNCTION_NAME))),
-                    () -> "no " + phase + " of create_job in the caller's trace" + context);
-        }
-
         StoredEvent created = system.streams.ofJob(system.tracedJob).stream()
                 .filter(e -> "job.created".equals(e.type())).findFirst()
                 .orElseThrow(() -> new AssertionError("no job.created for " + system.tracedJob + context));
+        // The FCALL inside createJob goes with createJob into the job's trace, as its child (docs/architecture.md,
+        // "Trace placement"): in the request's trace its parent would be a span of another trace.
+        String jobTrace = JobTrace.traceId(system.tracedJob);
+        for (String phase : List.of("redis_function.executing", "redis_function.completed")) {
+            assertTrue(system.streams.ofService(API).stream().anyMatch(e -> phase.equals(e.type())
+                            && "create_job".equals(e.attributeText(FUNCTION_NAME))
+                            && jobTrace.equals(e.event().traceId())
+                            && created.event().spanId().equals(e.event().parentSpanId())),
+                    () -> "no " + phase + " of create_job in the job's trace under job.created" + context);
+            assertTrue(request.stream().noneMatch(e -> phase.equals(e.type())
+                            && "create_job".equals(e.attributeText(FUNCTION_NAME))),
+                    () -> phase + " of create_job left in the caller's trace" + context);
+        }
         // the request's span or one inside it (the createJob call's span is the FCALL's parent)
         Set<String> requestSpans = request.stream()
                 .flatMap(e -> Stream.of(e.event().spanId(), e.event().parentSpanId()))
