@@ -56,8 +56,7 @@ class SampleReactionsE2ETest {
         env.put("EMP_EXPORTERS", "file");
         env.put("EMP_COLLECTOR_FILE_PATH", Artifacts.logsDir(SampleReactionsE2ETest.class).resolve("events.jsonl").toString());
         env.put("EMP_COLLECTOR_HEALTH_PORT", "-1");
-        env.put("EMP_REACTIONS", Path.of(System.getProperty("e2e.repo.root", ".."), "sample-services", "reactions.yaml")
-                .toAbsolutePath().normalize().toString());
+        env.put("EMP_REACTIONS", sampleReactionsWithLongRetryDelay().toString());
         env.put("EMP_DEMO_WEBHOOK_URL", "http://127.0.0.1:" + hooks.getAddress().getPort() + "/jobs/completed");
         env.put("EMP_DEMO_WEBHOOK_SECRET", SECRET);
         ServiceProcess collector = processes.start(new Launch("collector-reactions", List.of("-XX:TieredStopAtLevel=1",
@@ -124,6 +123,23 @@ class SampleReactionsE2ETest {
         assertTrue(redis.hget("workers", SampleSystem.WORKER_ID).startsWith("worker.ready@"), redis.hgetall("workers").toString());
         assertEquals("3", redis.hget("usage:models", "unknown"));
         assertEquals(0, redis.xpending(StreamDefaults.EVENTS_STREAM, StreamDefaults.REACTIONS_GROUP).getCount());
+    }
+
+    /**
+     * The sample file with the upstream retry pushed out of the test's reach: with the sample's 30 s the worker
+     * claims the retried job again on a slow machine, fails it a third time and the reaction (rightly) schedules a
+     * second retry, which is not what this test pins.
+     */
+    private static Path sampleReactionsWithLongRetryDelay() throws java.io.IOException {
+        Path sample = Path.of(System.getProperty("e2e.repo.root", ".."), "sample-services", "reactions.yaml")
+                .toAbsolutePath().normalize();
+        String yaml = java.nio.file.Files.readString(sample);
+        String delay = "retry: {delay: 30s, maxAttempts: 4}";
+        assertTrue(yaml.contains(delay), "sample-services/reactions.yaml no longer has '" + delay + "'");
+        Path copy = java.nio.file.Files.createDirectories(Artifacts.logsDir(SampleReactionsE2ETest.class))
+                .resolve("reactions.yaml");
+        java.nio.file.Files.writeString(copy, yaml.replace(delay, "retry: {delay: 1h, maxAttempts: 4}"));
+        return copy;
     }
 
     private static boolean groupExists(RedisCommands<String, String> redis) {
