@@ -8,7 +8,7 @@ import java.util.Map;
  * that is why advice references only this class and JDK types.
  * <p>
  * One entry point per kind of call site, with named, typed parameters (a generic method call, an
- * incoming HTTP request, an outgoing HTTP request, a Redis function call): advice and handler are
+ * incoming HTTP request, an outgoing HTTP request, a Redis function or script call and its pipelined reply): advice and handler are
  * compiled against the same signature, so neither side can reorder or drop a value unnoticed.
  * <p>
  * The hot path allocates nothing until the agent wants the call: advice first asks
@@ -119,6 +119,21 @@ public final class Bridge {
             return h.functionCallEnter(site, origin, clientMethod, function, keys, args);
         } catch (Throwable ignored) {
             return null;
+        }
+    }
+
+    /**
+     * A pipelined or transactional reply arrived: {@code response} is the client's handle for one queued command
+     * (Jedis's {@code Response}), {@code reply} its raw reply, an exception object for an error reply. Called for
+     * every queued command; {@link #active(int)} answers {@code false} while no instrumented call waits for one.
+     */
+    public static void pipelinedReply(int site, Object response, Object reply) {
+        BridgeHandler h = handler;
+        if (h == null) return;
+        try {
+            h.pipelinedReply(site, response, reply);
+        } catch (Throwable ignored) {
+            // never into the application
         }
     }
 

@@ -31,8 +31,11 @@ public interface BridgeHandler {
     /** The replacement request for {@code token}'s call, or {@code null} to send the caller's. */
     Object clientRequestReplacement(Object token);
 
-    /** A Redis function call started. */
+    /** A Redis function (FCALL) or script (EVAL, EVALSHA) call started. */
     Object functionCallEnter(int site, Class<?> origin, String clientMethod, Object function, Object keys, Object args);
+
+    /** The raw reply of one pipelined or transactional command ({@code response} is the client's handle). */
+    void pipelinedReply(int site, Object response, Object reply);
 
     /**
      * The call of {@code token} returned ({@code thrown == null}) or threw; returns the value the

@@ -37,6 +37,7 @@ class BridgeTest {
         assertNull(Bridge.clientRequestEnter(0, BridgeTest.class, "request"));
         assertNull(Bridge.clientRequestReplacement("token"));
         assertNull(Bridge.functionCallEnter(0, BridgeTest.class, "fcall", "f", null, null));
+        Bridge.pipelinedReply(0, "response", "reply");
         assertEquals("result", Bridge.exit("token", "result", null));
         assertNull(Bridge.traceparent(BridgeTest.class));
     }
@@ -73,6 +74,11 @@ class BridgeTest {
             }
 
             @Override
+            public void pipelinedReply(int site, Object response, Object reply) {
+                seen[0] = response + " <- " + reply;
+            }
+
+            @Override
             public Object exit(Object token, Object returned, Throwable thrown) {
                 return token + "/" + returned;
             }
@@ -97,6 +103,8 @@ class BridgeTest {
         Bridge.serverRequestExit(request, 204, null);
         assertEquals("GET /a /r tp host:8080 -> 204", seen[0]);
         assertEquals("fcall(f)", Bridge.functionCallEnter(2, BridgeTest.class, "fcall", "f", null, null));
+        Bridge.pipelinedReply(3, "response", "OK");
+        assertEquals("response <- OK", seen[0]);
         assertTrue(Bridge.facade(BridgeTest.class, "event", null, "x.y", Map.of(), null));
         assertEquals("00-x", Bridge.traceparent(BridgeTest.class));
     }
@@ -137,6 +145,11 @@ class BridgeTest {
         @Override
         public Object functionCallEnter(int site, Class<?> origin, String clientMethod, Object function,
                                         Object keys, Object args) {
+            throw new IllegalStateException("boom");
+        }
+
+        @Override
+        public void pipelinedReply(int site, Object response, Object reply) {
             throw new IllegalStateException("boom");
         }
 

@@ -42,6 +42,13 @@ public final class Attributes {
     public static final String REDIS_FUNCTION_KEY_COUNT = "redis.function.key_count";
     public static final String REDIS_FUNCTION_ARG_COUNT = "redis.function.arg_count";
     public static final String REDIS_FUNCTION_RESULT_SIZE = "redis.function.result_size";
+    /** Redis script calls ({@code redis_script.*}: EVAL, EVALSHA and their read-only forms): the script's SHA1, as EVALSHA names it. */
+    public static final String REDIS_SCRIPT_SHA1 = "redis.script.sha1";
+    public static final String REDIS_SCRIPT_KEY_COUNT = "redis.script.key_count";
+    public static final String REDIS_SCRIPT_ARG_COUNT = "redis.script.arg_count";
+    public static final String REDIS_SCRIPT_RESULT_SIZE = "redis.script.result_size";
+    /** {@code true} when the call was queued in a pipeline or a MULTI/EXEC transaction; its reply came with the sync/exec. */
+    public static final String REDIS_PIPELINED = "redis.pipelined";
 
     private Attributes() {
     }

@@ -59,7 +59,8 @@ class ConflictingLibrariesTest {
         }
     }
 
-    private static List<Path> conflictLibs() throws IOException {
+    /** The older Jackson and Lettuce (with Netty and Reactor) the build copied aside. */
+    static List<Path> conflictLibs() throws IOException {
         try (Stream<Path> files = Files.list(Paths.get(System.getProperty("it.conflict.libs")))) {
             List<Path> jars = files.filter(p -> p.toString().endsWith(".jar")).sorted().collect(Collectors.toList());
             assertTrue(jars.size() >= 13, "conflicting libraries copied by the build: " + jars);

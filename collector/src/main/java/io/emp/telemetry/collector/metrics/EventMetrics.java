@@ -126,7 +126,7 @@ public final class EventMetrics implements ExportedListener, AutoCloseable {
 
         private DoubleHistogram semanticHistogram(TelemetryEvent e) {
             String type = e.eventType();
-            if (type.startsWith("redis_function")) return dbClient;
+            if (type.startsWith("redis_function") || type.startsWith("redis_script")) return dbClient;
             if (!e.data().containsKey(Attributes.HTTP_REQUEST_METHOD)) return null;
             if (type.startsWith("http.client") || type.startsWith("http_client")) return httpClient;
             return type.startsWith("http") || type.startsWith("api.request") ? httpServer : null;

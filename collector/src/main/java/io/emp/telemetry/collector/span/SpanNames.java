@@ -31,7 +31,7 @@ final class SpanNames {
         String type = e.eventType();
         if (type.startsWith("http.client") || type.startsWith("http_client")) return SpanKind.CLIENT;
         if (type.startsWith("http") || type.startsWith("api.request")) return SpanKind.SERVER;
-        if (type.startsWith("redis_function")) return SpanKind.CLIENT;
+        if (type.startsWith("redis_function") || type.startsWith("redis_script")) return SpanKind.CLIENT;
         return SpanKind.INTERNAL;
     }
 }

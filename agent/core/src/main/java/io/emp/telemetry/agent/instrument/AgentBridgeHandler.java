@@ -128,6 +128,21 @@ public final class AgentBridgeHandler implements BridgeHandler {
     }
 
     @Override
+    public void pipelinedReply(int site, Object response, Object reply) {
+        PipelinedReplySite handler = sites.get(site, PipelinedReplySite.class);
+        if (handler == null) return;
+        int[] guard = Guard.tryEnter();
+        if (guard == null) return;
+        try {
+            handler.replied(response, reply);
+        } catch (Throwable t) {
+            failed("call site " + site, t);
+        } finally {
+            Guard.exit(guard);
+        }
+    }
+
+    @Override
     public Object exit(Object token, Object returned, Throwable thrown) {
         if (!(token instanceof SiteCall)) return returned;
         int[] guard = Guard.tryEnter();

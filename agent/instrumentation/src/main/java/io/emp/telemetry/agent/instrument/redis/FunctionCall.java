@@ -8,21 +8,26 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** One function call in flight: reports its end exactly once, whichever way the reply arrives. */
+/** One function or script call in flight: reports its end exactly once, whichever way the reply arrives. */
 final class FunctionCall implements ReactiveCompletion.Listener {
     private final FunctionEvents events;
     final Span span;
-    final String operation;
+    final RedisOperation operation;
+    /** The function's name, or the script's SHA1. */
     final String function;
     final int keyCount;
     final int argCount;
+    /** Queued in a pipeline or transaction: the reply comes with the sync/exec ({@link #replied}). */
+    final boolean pipelined;
     final long startMillis = System.currentTimeMillis();
     private final AtomicBoolean ended = new AtomicBoolean();
     private final AtomicInteger elements = new AtomicInteger();
     private volatile int firstElementSize;
 
-    FunctionCall(FunctionEvents events, Span span, String operation, String function, int keyCount, int argCount) {
+    FunctionCall(FunctionEvents events, Span span, RedisOperation operation, String function, int keyCount, int argCount,
+                 boolean pipelined) {
         this.events = events;
+        this.pipelined = pipelined;
         this.span = span;
         this.operation = operation;
         this.function = function;
@@ -41,6 +46,12 @@ final class FunctionCall implements ReactiveCompletion.Listener {
         } else {
             end(returned, thrown);
         }
+    }
+
+    /** A pipelined reply: the raw reply, or the client's exception object for an error reply. */
+    void replied(Object reply) {
+        if (reply instanceof Throwable) end(null, (Throwable) reply);
+        else end(reply, null);
     }
 
     /** The Flux the method returns instead of {@code flux}: one that reports its terminal signal; or null. */

@@ -12,6 +12,15 @@ final class LibraryNames {
     static final String LETTUCE_REACTIVE = join("io", "lettuce", "core", "AbstractRedisReactiveCommands");
     static final String JEDIS = join("redis", "clients", "jedis", "Jedis");
     static final String UNIFIED_JEDIS = join("redis", "clients", "jedis", "UnifiedJedis");
+    static final String JEDIS_RESPONSE = join("redis", "clients", "jedis", "Response");
+    /** Where Jedis declares its queued (pipeline, transaction) commands: PipeliningBase from 5.0, the others before. */
+    static final String[] JEDIS_QUEUES = {
+            join("redis", "clients", "jedis", "PipeliningBase"),
+            join("redis", "clients", "jedis", "Pipeline"),
+            join("redis", "clients", "jedis", "MultiNodePipelineBase"),
+            join("redis", "clients", "jedis", "TransactionBase"),
+            join("redis", "clients", "jedis", "AbstractTransaction"),
+            join("redis", "clients", "jedis", "Transaction")};
 
     private LibraryNames() {
     }

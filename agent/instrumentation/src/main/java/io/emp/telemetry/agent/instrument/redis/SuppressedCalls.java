@@ -9,23 +9,31 @@ import io.emp.telemetry.schema.TelemetryEvent;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Counts function calls whose events were suppressed (empty replies) and reports them, at most
- * once per interval, as a {@code telemetry.events_dropped} event: nothing disappears unaccounted.
- * The report rides on the next call that completes (suppressed or not) after the interval.
+ * Counts calls whose events were not sent (empty replies; pipelined replies beyond what can be waited for) and
+ * reports them, at most once per interval, as a {@code telemetry.events_dropped} event with the reason: nothing
+ * disappears unaccounted. The report rides on the next call that completes (suppressed or not) after the interval.
  */
 final class SuppressedCalls {
     static final String REASON = "redis_function.empty_result";
+    /** Pipelined calls queued while {@link PendingReplies} already waited for its maximum. */
+    static final String UNTRACKED_REASON = "redis.pipelined_untracked";
     static final long REPORT_INTERVAL_MILLIS = 60_000;
 
     private final AgentRuntime runtime;
     private final long intervalMillis;
+    private final String reason;
     private final AtomicLong total = new AtomicLong();
     private final AtomicLong unreported = new AtomicLong();
     private final AtomicLong lastReport = new AtomicLong(System.currentTimeMillis());
 
     SuppressedCalls(AgentRuntime runtime, long intervalMillis) {
+        this(runtime, intervalMillis, REASON);
+    }
+
+    SuppressedCalls(AgentRuntime runtime, long intervalMillis, String reason) {
         this.runtime = runtime;
         this.intervalMillis = intervalMillis;
+        this.reason = reason;
     }
 
     void suppressed() {
@@ -53,7 +61,7 @@ final class SuppressedCalls {
                 .traceId(TraceIds.newTraceId())
                 .spanId(TraceIds.newSpanId())
                 .attribute(Attributes.DROPPED_COUNT, n)
-                .attribute(Attributes.DROP_REASON, REASON)
+                .attribute(Attributes.DROP_REASON, reason)
                 .build());
     }
 

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The empty-reply policy and its accounting, without bytecode: events for calls made by hand. */
 class FunctionEventsTest {
@@ -62,12 +64,54 @@ class FunctionEventsTest {
         assertEquals(io.lettuce.core.AbstractRedisReactiveCommands.class.getName(), LibraryNames.LETTUCE_REACTIVE);
         assertEquals(redis.clients.jedis.Jedis.class.getName(), LibraryNames.JEDIS);
         assertEquals(redis.clients.jedis.UnifiedJedis.class.getName(), LibraryNames.UNIFIED_JEDIS);
+        assertEquals(redis.clients.jedis.Response.class.getName(), LibraryNames.JEDIS_RESPONSE);
+        assertEquals(redis.clients.jedis.PipeliningBase.class.getName(), LibraryNames.JEDIS_QUEUES[0]);
+    }
+
+    @Test
+    void clientMethodsNameTheirOperation() {
+        assertEquals(RedisOperation.FCALL, RedisOperation.of("fcall"));
+        assertEquals(RedisOperation.FCALL_RO, RedisOperation.of("fcallReadOnly"));
+        assertEquals(RedisOperation.FCALL_RO, RedisOperation.of("fcallReadonly"));
+        assertEquals(RedisOperation.EVAL, RedisOperation.of("eval"));
+        assertEquals(RedisOperation.EVAL_RO, RedisOperation.of("evalReadonly"));
+        assertEquals(RedisOperation.EVALSHA, RedisOperation.of("evalsha"));
+        assertEquals(RedisOperation.EVALSHA_RO, RedisOperation.of("evalshaReadOnly"));
+        assertTrue(RedisOperation.EVALSHA.script && RedisOperation.EVALSHA.byDigest());
+        assertFalse(RedisOperation.EVAL.byDigest() || RedisOperation.FCALL.script);
+        // what redis-cli SCRIPT LOAD "return 1" answers
+        assertEquals("e0e1f9fabfc9d4800c877a703b823ac0578ff8db", ScriptDigest.of("return 1"));
+        assertEquals(ScriptDigest.of("return 1"), ScriptDigest.of("return 1".getBytes(java.nio.charset.StandardCharsets.UTF_8)));    }
+
+    @Test
+    void queuedCallsBeyondTheBoundAreCountedNotHeld() {
+        SuppressedCalls untracked = new SuppressedCalls(runtime, 0, SuppressedCalls.UNTRACKED_REASON);
+        PendingReplies replies = new PendingReplies(untracked);
+        FunctionEvents events = new FunctionEvents(runtime, EmptyResultPolicy.RECORD, new SuppressedCalls(runtime, 0));
+        List<Object> responses = new java.util.ArrayList<>();
+        assertFalse(replies.active(), "no reply is awaited: a queued plain command costs nothing");
+        for (int i = 0; i < PendingReplies.MAX; i++) {
+            Object response = new Object();
+            responses.add(response);
+            assertTrue(replies.await(response, call(events)));
+        }
+        assertFalse(replies.await(new Object(), call(events)));
+        assertEquals(1, untracked.total());
+        assertEquals(SuppressedCalls.UNTRACKED_REASON,
+                sink.ofType(EventTypes.EVENTS_DROPPED).get(0).data().get(Attributes.DROP_REASON));
+        replies.replied(responses.get(0), "OK");
+        replies.replied(new Object(), "OK"); // a plain command's reply: not awaited, ignored
+        assertEquals(PendingReplies.MAX - 1, replies.waiting());
+        assertEquals(1, sink.ofType(FunctionEvents.COMPLETED).size());
+        replies.replied(responses.get(1), new IllegalStateException("ERR queued command failed"));
+        assertEquals(1, sink.ofType(FunctionEvents.FAILED).size());
+        assertTrue(replies.active());
     }
 
     private FunctionCall call(FunctionEvents events) {
         Span span = Spans.open(FunctionEventsTest.class);
         Spans.close(span);
-        return new FunctionCall(events, span, "FCALL", "claim_job", 2, 1);
+        return new FunctionCall(events, span, RedisOperation.FCALL, "claim_job", 2, 1, false);
     }
 
     private List<String> types() {
