@@ -3,9 +3,9 @@ package io.emp.telemetry.agent.instrument.redis;
 import io.emp.telemetry.agent.config.Settings;
 import io.emp.telemetry.agent.instrument.AgentRuntime;
 import io.emp.telemetry.agent.instrument.CallSites;
+import io.emp.telemetry.agent.instrument.LazyAdvice;
 import io.emp.telemetry.agent.instrument.InstrumentationModule;
 import io.emp.telemetry.agent.instrument.TypeInstrumentation;
-import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
@@ -55,10 +55,10 @@ public final class RedisFunctionModule extends InstrumentationModule {
                 .and(namedOneOf("fcall", "fcallReadonly"))
                 .and(takesArguments(3));
         return Arrays.asList(
-                TypeInstrumentation.of(named(LibraryNames.LETTUCE_ASYNC), lettuceFcall, CallSites.advice(LettuceFcallAdvice.class, plain)),
+                TypeInstrumentation.of(named(LibraryNames.LETTUCE_ASYNC), lettuceFcall, CallSites.lazyAdvice(LettuceFcallAdvice.class, plain)),
                 TypeInstrumentation.of(named(LibraryNames.LETTUCE_REACTIVE), lettuceFcall,
-                        CallSites.advice(LettuceReactiveFcallAdvice.class, reactive)),
+                        CallSites.lazyAdvice(LettuceReactiveFcallAdvice.class, reactive)),
                 TypeInstrumentation.of(named(LibraryNames.JEDIS).or(named(LibraryNames.UNIFIED_JEDIS)), jedisFcall,
-                        CallSites.advice(JedisFcallAdvice.class, plain)));
+                        CallSites.lazyAdvice(JedisFcallAdvice.class, plain)));
     }
 }
