@@ -13,6 +13,7 @@ import io.emp.telemetry.agent.lifecycle.ServiceLifecycle;
 import io.emp.telemetry.agent.rules.RuleLoader;
 import io.emp.telemetry.agent.rules.RuleProblem;
 import io.emp.telemetry.agent.rules.RuleSet;
+import io.emp.telemetry.agent.rules.compile.ParsedFile;
 import io.emp.telemetry.bootstrap.Bridge;
 import io.emp.telemetry.schema.Redaction;
 
@@ -28,9 +29,11 @@ final class AgentInstaller {
     private AgentInstaller() {
     }
 
-    static void install(AgentConfig config, Instrumentation inst, boolean attached) {
+    static void install(AgentConfig config, Instrumentation inst, boolean attached, StartupPhases phases) {
         long start = System.nanoTime();
+        RuleReading ruleFiles = RuleReading.start(AgentInstaller.class.getClassLoader(), config.rulePaths());
         ByteBuddySetup.configure();
+        phases.done("bytebuddy properties");
         EmitterConfig emitterConfig = EmitterConfig.from(config.settings());
         RedisEventEmitter emitter = new RedisEventEmitter(emitterConfig);
         String service = emitterConfig.serviceName();
@@ -42,13 +45,19 @@ final class AgentInstaller {
         AgentRuntime runtime = new AgentRuntime(service, sink);
         lifecycle.starting();
         addShutdownHook(lifecycle, emitter);
+        phases.done("emitter");
 
         // EMP_REDACT_KEYS / -Demp.redact.keys are read by Redaction itself; this adds the agent option
         Redaction.addSharedKeys(config.settings().get("redact.keys"));
-        RuleSet rules = RuleLoader.load(AgentInstaller.class.getClassLoader(), config.rulePaths());
+        Instrumenter instrumenter = Instrumenter.prepare(inst);
+        phases.done("bytebuddy agent builder");
+        List<ParsedFile> parsed = ruleFiles.await();
+        phases.done("waiting for rule files");
+        RuleSet rules = RuleLoader.compile(parsed);
         for (RuleProblem problem : rules.problems()) {
             Log.warn("rules", problem.toString());
         }
+        phases.done("rules compiled");
 
         List<InstrumentationModule> modules = new ArrayList<>();
         List<String> names = new ArrayList<>();
@@ -58,13 +67,17 @@ final class AgentInstaller {
                 names.add(module.name());
             }
         }
+        phases.done("modules");
         boolean facade = names.contains(Instrumentations.FACADE);
         Bridge.install(new AgentBridgeHandler(runtime.callSites(),
                 facade ? new FacadeDispatcher(runtime) : null));
-        Instrumenter.install(inst, modules, runtime, attached);
+        phases.done("bridge handler");
+        instrumenter.install(modules, runtime, attached);
+        phases.done("bytebuddy install");
         Log.info("agent", "started in " + (System.nanoTime() - start) / 1_000_000 + " ms for service "
                 + service + ": " + rules.rules().size()
                 + " rule(s), instrumentations " + names + ", events to " + emitterConfig.redisUrlForLog());
+        Log.debug("agent", "start-up phases: " + phases);
     }
 
     /**

@@ -4,8 +4,12 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.instrument.Instrumentation;
+import java.io.OutputStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardOpenOption;
 import java.util.jar.JarFile;
 
 /**
@@ -23,13 +27,35 @@ final class BootstrapJar {
 
     static void inject(Instrumentation inst, ClassLoader agentLoader) throws IOException {
         if (alreadyOnBootstrapPath()) return; // attached twice, or tests that put it there
-        File jar = File.createTempFile("emp-telemetry-bootstrap", ".jar");
+        File jar = newTempFile();
         jar.deleteOnExit();
-        try (InputStream in = agentLoader.getResourceAsStream(RESOURCE)) {
+        try (InputStream in = agentLoader.getResourceAsStream(RESOURCE);
+             OutputStream out = Files.newOutputStream(jar.toPath(), StandardOpenOption.WRITE)) {
             if (in == null) throw new IOException(RESOURCE + " is missing from the agent jar");
-            Files.copy(in, jar.toPath(), StandardCopyOption.REPLACE_EXISTING);
+            in.transferTo(out);
         }
-        inst.appendToBootstrapClassLoaderSearch(new JarFile(jar));
+        // not verified: the nested jar is not signed, and verification only loads the security providers
+        inst.appendToBootstrapClassLoaderSearch(new JarFile(jar, false));
+    }
+
+    /**
+     * A new, empty file of our own in the temporary folder. Not {@link File#createTempFile}: its random
+     * name comes from {@code SecureRandom}, whose set-up (security providers, seeding) was a tenth of
+     * premain's class loading. {@code CREATE_NEW} gives the same guarantee (fails if the name exists,
+     * a symbolic link included), and the process id plus a counter make the name unique enough.
+     */
+    private static File newTempFile() throws IOException {
+        Path dir = Paths.get(System.getProperty("java.io.tmpdir"));
+        String prefix = "emp-telemetry-bootstrap-" + ProcessHandle.current().pid() + "-";
+        long stamp = System.nanoTime();
+        for (int attempt = 0; ; attempt++) {
+            Path path = dir.resolve(prefix + Long.toHexString(stamp + attempt) + ".jar");
+            try {
+                return Files.createFile(path).toFile();
+            } catch (FileAlreadyExistsException taken) {
+                if (attempt >= 100) throw taken;
+            }
+        }
     }
 
     private static boolean alreadyOnBootstrapPath() {

@@ -30,6 +30,7 @@ public final class EmpAgent {
 
     private static void start(String args, Instrumentation inst, boolean attached) {
         try {
+            StartupPhases phases = new StartupPhases();
             Settings settings = Settings.fromEnvironment(args);
             AgentConfig config = AgentConfig.from(settings);
             if (!config.enabled()) return;
@@ -38,8 +39,10 @@ public final class EmpAgent {
                 return;
             }
             AgentLog.configure(settings);
+            phases.done("config");
             BootstrapJar.inject(inst, EmpAgent.class.getClassLoader());
-            AgentInstaller.install(config, inst, attached);
+            phases.done("bridge jar");
+            AgentInstaller.install(config, inst, attached, phases);
         } catch (Throwable t) {
             Log.error("agent", "failed to start; the application runs without telemetry", t);
         }

@@ -6,6 +6,9 @@ import net.bytebuddy.dynamic.ClassFileLocator;
 import net.bytebuddy.jar.asm.Opcodes;
 import net.bytebuddy.pool.TypePool;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 /**
  * Advice classes read from their class files, never through reflection. An advice for a library
  * (the servlet API, Lettuce) names that library's types in its signatures; reflecting on it, or
@@ -16,6 +19,13 @@ import net.bytebuddy.pool.TypePool;
  * that do see them.
  */
 final class AdviceClasses {
+    /**
+     * One pool per class loader of advice classes (in practice one: the agent's), shared by all advice: each advice
+     * class names the same JDK and bridge types, and a pool per advice parsed them again for every one of the
+     * ~20 advice classes at start-up. Bounded by the advice classes and the types they name.
+     */
+    private static final Map<ClassLoader, Pool> POOLS = new ConcurrentHashMap<>();
+
     private AdviceClasses() {
     }
 
@@ -24,9 +34,21 @@ final class AdviceClasses {
     }
 
     static Advice to(Advice.WithCustomMapping mapping, Class<?> adviceClass) {
-        ClassFileLocator locator = ClassFileLocator.ForClassLoader.of(adviceClass.getClassLoader());
-        TypeDescription description = new NameOnlyForMissingTypes(locator).describe(adviceClass.getName()).resolve();
-        return mapping.to(description, locator);
+        ClassLoader loader = adviceClass.getClassLoader();
+        Pool pool = loader == null ? new Pool(ClassFileLocator.ForClassLoader.ofBootLoader())
+                : POOLS.computeIfAbsent(loader, l -> new Pool(ClassFileLocator.ForClassLoader.of(l)));
+        TypeDescription description = pool.types.describe(adviceClass.getName()).resolve();
+        return mapping.to(description, pool.locator);
+    }
+
+    private static final class Pool {
+        final ClassFileLocator locator;
+        final TypePool types;
+
+        Pool(ClassFileLocator locator) {
+            this.locator = locator;
+            this.types = new NameOnlyForMissingTypes(locator);
+        }
     }
 
     /** A type pool that describes a type it cannot find by its name alone instead of failing. */

@@ -60,6 +60,17 @@ public final class CallSites {
         return AdviceClasses.to(Advice.withCustomMapping().bind(SiteId.class, site), adviceClass);
     }
 
+    /** {@link #advice(Class, int)}, built when the first class that needs it is transformed. */
+    public static LazyAdvice lazyAdvice(Class<?> adviceClass, int site) {
+        return new LazyAdvice(() -> advice(adviceClass, site));
+    }
+
+    /** {@link #advicePerMethod}, built when the first class that needs it is transformed. */
+    public static LazyAdvice lazyAdvicePerMethod(Class<?> adviceClass,
+                                                 BiFunction<TypeDescription, MethodDescription, Integer> siteOf) {
+        return new LazyAdvice(() -> advicePerMethod(adviceClass, siteOf));
+    }
+
     /**
      * {@code adviceClass} with its {@link SiteId} computed per instrumented method at
      * transformation time (e.g. from the method's annotations); {@link #NONE} when it returns null.

@@ -25,7 +25,31 @@ import static net.bytebuddy.matcher.ElementMatchers.not;
 public final class Instrumenter {
     private static final Map<Class<?>, Advice> ADVICE = new ConcurrentHashMap<>();
 
-    private Instrumenter() {
+    private final Instrumentation inst;
+    /** Everything that does not depend on the modules: built while the rule files are still being read. */
+    private final AgentBuilder base;
+    private final long prepareNanos;
+
+    private Instrumenter(Instrumentation inst, AgentBuilder base, long prepareNanos) {
+        this.inst = inst;
+        this.base = base;
+        this.prepareNanos = prepareNanos;
+    }
+
+    /** The part of the set-up that needs no module: ByteBuddy's agent builder and its strategies. */
+    public static Instrumenter prepare(Instrumentation inst) {
+        long t0 = System.nanoTime();
+        AgentBuilder base = new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
+                // advice only inlines code: no new members, so classes can also be retransformed
+                .disableClassFormatChanges()
+                .with(AgentBuilder.DescriptionStrategy.Default.POOL_FIRST)
+                // supertypes described once per loader, not once per class that extends them
+                .with(new TypePoolCache())
+                .with(new TransformFailures())
+                // advice in a named module (a JDK class, a modular application) must be able to read
+                // the bridge's module (the bootstrap loader's unnamed module) to link against it
+                .assureReadEdgeTo(inst, Bridge.class);
+        return new Instrumenter(inst, base, System.nanoTime() - t0);
     }
 
     /**
@@ -34,30 +58,29 @@ public final class Instrumenter {
      */
     public static void install(Instrumentation inst, List<InstrumentationModule> modules, AgentRuntime runtime,
                                boolean attached) {
+        prepare(inst).install(modules, runtime, attached);
+    }
+
+    /** Adds the modules' type instrumentations to the prepared builder and installs it (see the static form). */
+    public void install(List<InstrumentationModule> modules, AgentRuntime runtime, boolean attached) {
+        long t1 = System.nanoTime();
         ElementMatcher.Junction<TypeDescription> jdkAllowed = none();
         boolean retransform = attached;
         for (InstrumentationModule module : modules) {
             jdkAllowed = jdkAllowed.or(module.jdkTypes());
             retransform |= module.instrumentsJdkTypes();
         }
-        AgentBuilder builder = new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
-                // advice only inlines code: no new members, so classes can also be retransformed
-                .disableClassFormatChanges()
+        AgentBuilder builder = base
                 // Classes loaded before the agent (attached at run time, or JDK types a rule names)
                 // must be retransformed. At premain nothing else is loaded yet, and scanning every
                 // loaded class costs seconds of start-up, so it is only done when needed.
                 .with(retransform ? AgentBuilder.RedefinitionStrategy.RETRANSFORMATION
                         : AgentBuilder.RedefinitionStrategy.DISABLED)
-                .with(AgentBuilder.DescriptionStrategy.Default.POOL_FIRST)
-                // supertypes described once per loader, not once per class that extends them
-                .with(new TypePoolCache())
-                .with(new TransformFailures())
-                // advice in a named module (a JDK class, a modular application) must be able to read
-                // the bridge's module (the bootstrap loader's unnamed module) to link against it
-                .assureReadEdgeTo(inst, Bridge.class)
                 .ignore(IgnoredTypes.matcher(jdkAllowed));
         int count = 0;
+        StringBuilder perModule = new StringBuilder(); // ms per module, for the start-up debug line
         for (InstrumentationModule module : modules) {
+            long m0 = System.nanoTime();
             List<TypeInstrumentation> types;
             try {
                 types = module.typeInstrumentations(runtime);
@@ -70,9 +93,14 @@ public final class Instrumenter {
                         .transform((b, td, loader, javaModule, pd) -> apply(type, b));
                 count++;
             }
+            perModule.append(' ').append(module.name()).append(' ').append((System.nanoTime() - m0) / 1_000_000);
         }
+        long t2 = System.nanoTime();
         builder.installOn(inst);
-        Log.debug("instrument", count + " type instrumentation(s) installed");
+        long t3 = System.nanoTime();
+        Log.debug("instrument", count + " type instrumentation(s) installed; agent builder "
+                + prepareNanos / 1_000_000 + " ms, type instrumentations " + (t2 - t1) / 1_000_000 + " ms, installOn "
+                + (t3 - t2) / 1_000_000 + " ms; per module (ms):" + perModule);
     }
 
     private static DynamicType.Builder<?> apply(TypeInstrumentation type, DynamicType.Builder<?> builder) {

@@ -26,4 +26,20 @@ public interface TypeInstrumentation {
             }
         };
     }
+
+    /** The common case with advice built on first use ({@link CallSites#lazyAdvice(Class, int)}). */
+    static TypeInstrumentation of(ElementMatcher<TypeDescription> types,
+                                  ElementMatcher<? super MethodDescription> methods, LazyAdvice advice) {
+        return new TypeInstrumentation() {
+            @Override
+            public ElementMatcher<TypeDescription> typeMatcher() {
+                return types;
+            }
+
+            @Override
+            public void transform(TypeTransformer transformer) {
+                transformer.applyAdvice(methods, advice);
+            }
+        };
+    }
 }

@@ -14,4 +14,9 @@ public interface TypeTransformer {
 
     /** Advice with custom mappings, e.g. {@link CallSites#advice(Class, int)}. */
     void applyAdvice(ElementMatcher<? super MethodDescription> methods, Advice advice);
+
+    /** Advice built on first use, e.g. {@link CallSites#lazyAdvice(Class, int)}: what modules should use. */
+    default void applyAdvice(ElementMatcher<? super MethodDescription> methods, LazyAdvice advice) {
+        applyAdvice(methods, advice.get());
+    }
 }

@@ -31,13 +31,24 @@ public final class ProcessResource {
     static ProcessResource build(Settings settings, String serviceName, Map<String, String> fromOtel) {
         Map<String, Object> a = new LinkedHashMap<>();
         a.put("service.name", serviceName);
-        a.put("service.instance.id", UUID.randomUUID().toString());
+        a.put("service.instance.id", randomInstanceId().toString());
         a.putAll(HostFacts.resource());
         a.put("telemetry.distro.name", DISTRO_NAME);
         a.put("telemetry.distro.version", distroVersion());
         a.putAll(fromOtel);
         a.put("service.name", serviceName);
         return new ProcessResource(a);
+    }
+
+    /**
+     * A random (version 4) UUID. Not {@link UUID#randomUUID()}: that sets up {@code SecureRandom} (security
+     * providers, about 80 classes) in premain for an identifier that is unique, not secret.
+     */
+    static UUID randomInstanceId() {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        long msb = (random.nextLong() & ~0xF000L) | 0x4000L;              // version 4
+        long lsb = (random.nextLong() & ~(0xC000L << 48)) | (0x8000L << 48); // IETF variant
+        return new UUID(msb, lsb);
     }
 
     /** {@code OTEL_RESOURCE_ATTRIBUTES} (or {@code -Dotel.resource.attributes}), decoded; bad entries are logged and skipped. */

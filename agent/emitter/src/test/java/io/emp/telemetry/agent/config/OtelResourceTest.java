@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -67,6 +68,9 @@ class OtelResourceTest {
     void instanceIdIsAUuidUnlessGiven() {
         String id = config(Map.of(), Map.of()).instanceId();
         assertEquals(id, UUID.fromString(id).toString());
+        assertEquals(4, UUID.fromString(id).version(), "a random (version 4) UUID");
+        assertEquals(2, UUID.fromString(id).variant(), "IETF variant");
+        assertNotEquals(id, config(Map.of(), Map.of()).instanceId(), "each process start gets its own");
         assertEquals("pod-7", config(Map.of("OTEL_RESOURCE_ATTRIBUTES", "service.instance.id=pod-7"), Map.of()).instanceId());
     }
 

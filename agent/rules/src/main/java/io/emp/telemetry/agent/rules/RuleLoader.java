@@ -1,5 +1,6 @@
 package io.emp.telemetry.agent.rules;
 
+import io.emp.telemetry.agent.rules.compile.ParsedFile;
 import io.emp.telemetry.agent.rules.compile.RuleFileCompiler;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -33,13 +34,35 @@ public final class RuleLoader {
      * {@code index.yaml}). Never throws.
      */
     public static RuleSet load(ClassLoader builtInLoader, List<Path> userFiles) {
-        RuleFileCompiler compiler = new RuleFileCompiler();
+        return compile(read(builtInLoader, userFiles));
+    }
+
+    /**
+     * The first half of {@link #load}: reads the built-in and user files and parses their YAML, in order. Touches
+     * neither ByteBuddy nor the rules' matchers, so it may run on another thread than {@link #compile}. Never
+     * throws.
+     */
+    public static List<ParsedFile> read(ClassLoader builtInLoader, List<Path> userFiles) {
+        List<ParsedFile> files = new ArrayList<>();
         try {
-            loadBuiltIns(builtInLoader, compiler);
+            loadBuiltIns(builtInLoader, files);
             if (userFiles != null) {
                 for (Path path : userFiles) {
-                    loadUserPath(path, compiler);
+                    loadUserPath(path, files);
                 }
+            }
+        } catch (RuntimeException unexpected) {
+            files.add(ParsedFile.unreadable("rules", 1, 1, "could not load rules: " + unexpected));
+        }
+        return files;
+    }
+
+    /** The second half of {@link #load}: the parsed files, in order, into one {@link RuleSet}. Never throws. */
+    public static RuleSet compile(List<ParsedFile> files) {
+        RuleFileCompiler compiler = new RuleFileCompiler();
+        try {
+            for (ParsedFile file : files) {
+                compiler.add(file);
             }
         } catch (RuntimeException unexpected) {
             compiler.problem("rules", 1, 1, "could not load rules: " + unexpected);
@@ -103,26 +126,26 @@ public final class RuleLoader {
         }
     }
 
-    private static void loadBuiltIns(ClassLoader loader, RuleFileCompiler compiler) {
+    private static void loadBuiltIns(ClassLoader loader, List<ParsedFile> files) {
         if (loader == null) {
             return;
         }
         String index = resource(loader, BUILT_IN_INDEX);
         if (index == null) {
-            compiler.problem(BUILT_IN_INDEX, 1, 1, "built-in rule index not found; only user rules apply");
+            files.add(ParsedFile.unreadable(BUILT_IN_INDEX, 1, 1, "built-in rule index not found; only user rules apply"));
             return;
         }
         for (String file : BuiltInIndex.files(index)) {
             String yaml = resource(loader, BUILT_IN_DIR + file);
             if (yaml == null) {
-                compiler.problem(BUILT_IN_INDEX, 1, 1, "built-in rule file " + file + " is listed but missing");
+                files.add(ParsedFile.unreadable(BUILT_IN_INDEX, 1, 1, "built-in rule file " + file + " is listed but missing"));
             } else {
-                compiler.add("builtin:" + file, yaml);
+                files.add(ParsedFile.parse("builtin:" + file, yaml));
             }
         }
     }
 
-    private static void loadUserPath(Path path, RuleFileCompiler compiler) {
+    private static void loadUserPath(Path path, List<ParsedFile> parsed) {
         String name = String.valueOf(path);
         try {
             if (Files.isDirectory(path)) {
@@ -136,21 +159,21 @@ public final class RuleLoader {
                 }
                 Collections.sort(files);
                 for (Path file : files) {
-                    loadUserPath(file, compiler);
+                    loadUserPath(file, parsed);
                 }
                 return;
             }
             if (!Files.isRegularFile(path)) {
-                compiler.problem(name, 1, 1, "rule file not found");
+                parsed.add(ParsedFile.unreadable(name, 1, 1, "rule file not found"));
                 return;
             }
             if (Files.size(path) > MAX_FILE_BYTES) {
-                compiler.problem(name, 1, 1, "rule file is larger than " + MAX_FILE_BYTES + " bytes; skipped");
+                parsed.add(ParsedFile.unreadable(name, 1, 1, "rule file is larger than " + MAX_FILE_BYTES + " bytes; skipped"));
                 return;
             }
-            compiler.add(name, new String(Files.readAllBytes(path), StandardCharsets.UTF_8));
+            parsed.add(ParsedFile.parse(name, new String(Files.readAllBytes(path), StandardCharsets.UTF_8)));
         } catch (IOException | RuntimeException e) {
-            compiler.problem(name, 1, 1, "cannot read rule file: " + e.getMessage());
+            parsed.add(ParsedFile.unreadable(name, 1, 1, "cannot read rule file: " + e.getMessage()));
         }
     }
 

@@ -53,6 +53,34 @@ class RuleLoaderTest {
         assertEquals(missing + ":1:1: rule file not found", set.problems().get(1).toString());
     }
 
+    /** The agent reads and parses on one thread and compiles on another: same rules and problems, same order. */
+    @Test
+    void readOnOneThreadCompileOnAnother() throws Exception {
+        Path good = write("good.yaml", file("a", "b"));
+        Path broken = write("broken.yaml", "rules:", "  - id: [unclosed");
+        Path missing = dir.resolve("missing.yaml");
+        List<Path> paths = Arrays.asList(good, broken, missing, write("more.yaml", file("c")));
+        java.util.concurrent.atomic.AtomicReference<List<io.emp.telemetry.agent.rules.compile.ParsedFile>> read =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        Thread reader = new Thread(() -> read.set(RuleLoader.read(RuleLoaderTest.class.getClassLoader(), paths)));
+        reader.start();
+        reader.join();
+        RuleSet split = RuleLoader.compile(read.get());
+        RuleSet whole = RuleLoader.load(RuleLoaderTest.class.getClassLoader(), paths);
+        assertEquals(ids(whole), ids(split));
+        assertTrue(ids(split).containsAll(Arrays.asList("a", "b", "c")), ids(split).toString());
+        assertEquals(whole.problems().toString(), split.problems().toString());
+        assertEquals(2, split.problems().size(), split.problems().toString());
+    }
+
+    private static List<String> ids(RuleSet set) {
+        List<String> ids = new java.util.ArrayList<>();
+        for (InstrumentationRule rule : set.rules()) {
+            ids.add(rule.id());
+        }
+        return ids;
+    }
+
     @Test
     void duplicateIdsAcrossFiles() throws IOException {
         Path first = write("first.yaml", file("shared"));

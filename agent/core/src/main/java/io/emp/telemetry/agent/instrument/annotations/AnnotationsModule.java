@@ -3,11 +3,11 @@ package io.emp.telemetry.agent.instrument.annotations;
 import io.emp.telemetry.agent.instrument.AgentRuntime;
 import io.emp.telemetry.agent.instrument.CallSiteAdvice;
 import io.emp.telemetry.agent.instrument.CallSites;
+import io.emp.telemetry.agent.instrument.LazyAdvice;
 import io.emp.telemetry.agent.instrument.ClassLoaders;
 import io.emp.telemetry.agent.instrument.InstrumentationModule;
 import io.emp.telemetry.agent.instrument.TypeInstrumentation;
 import io.emp.telemetry.agent.rules.Redactor;
-import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
@@ -40,7 +40,7 @@ public final class AnnotationsModule extends InstrumentationModule {
     @Override
     public List<TypeInstrumentation> typeInstrumentations(AgentRuntime runtime) {
         Redactor redactor = Redactor.defaults();
-        Advice advice = CallSites.advicePerMethod(CallSiteAdvice.class, (type, method) -> {
+        LazyAdvice advice = CallSites.lazyAdvicePerMethod(CallSiteAdvice.class, (type, method) -> {
             MethodDescription declaration = AnnotatedMethods.annotatedDeclaration(method);
             AnnotatedSpec spec = declaration == null ? null : AnnotatedSpec.of(method, declaration);
             if (spec == null) return null;

@@ -3,10 +3,10 @@ package io.emp.telemetry.agent.instrument.lifecycle;
 import io.emp.telemetry.agent.instrument.AgentRuntime;
 import io.emp.telemetry.agent.instrument.CallSiteAdvice;
 import io.emp.telemetry.agent.instrument.CallSites;
+import io.emp.telemetry.agent.instrument.LazyAdvice;
 import io.emp.telemetry.agent.instrument.InstrumentationModule;
 import io.emp.telemetry.agent.instrument.TypeInstrumentation;
 import io.emp.telemetry.agent.lifecycle.ServiceLifecycle;
-import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
@@ -40,7 +40,7 @@ public final class ListeningSocketModule extends InstrumentationModule {
     @Override
     public List<TypeInstrumentation> typeInstrumentations(AgentRuntime runtime) {
         int site = runtime.callSites().register("lifecycle:listen", new ListenHandler(lifecycle));
-        Advice advice = CallSites.advice(CallSiteAdvice.class, site);
+        LazyAdvice advice = CallSites.lazyAdvice(CallSiteAdvice.class, site);
         return Collections.singletonList(TypeInstrumentation.of(namedOneOf(CHANNEL, SOCKET),
                 named("bind").and(takesArguments(2)), advice));
     }

@@ -3,11 +3,11 @@ package io.emp.telemetry.agent.instrument.rules;
 import io.emp.telemetry.agent.instrument.AgentRuntime;
 import io.emp.telemetry.agent.instrument.CallSiteAdvice;
 import io.emp.telemetry.agent.instrument.CallSites;
+import io.emp.telemetry.agent.instrument.LazyAdvice;
 import io.emp.telemetry.agent.instrument.InstrumentationModule;
 import io.emp.telemetry.agent.instrument.TypeInstrumentation;
 import io.emp.telemetry.agent.instrument.TypeTransformer;
 import io.emp.telemetry.agent.rules.InstrumentationRule;
-import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 import net.bytebuddy.matcher.ElementMatchers;
@@ -55,7 +55,7 @@ public final class RulesModule extends InstrumentationModule {
         List<TypeInstrumentation> out = new ArrayList<>();
         for (InstrumentationRule rule : rules) {
             int site = runtime.callSites().register("rule:" + rule.id(), new RuleHandler(rule, runtime));
-            Advice advice = CallSites.advice(CallSiteAdvice.class, site);
+            LazyAdvice advice = CallSites.lazyAdvice(CallSiteAdvice.class, site);
             out.add(new TypeInstrumentation() {
                 @Override
                 public ElementMatcher<TypeDescription> typeMatcher() {

@@ -5,7 +5,7 @@ import io.emp.telemetry.agent.instrument.AgentRuntime;
 import io.emp.telemetry.agent.instrument.CallSites;
 import io.emp.telemetry.agent.instrument.InstrumentationModule;
 import io.emp.telemetry.agent.instrument.TypeInstrumentation;
-import net.bytebuddy.asm.Advice;
+
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
@@ -84,17 +84,17 @@ public final class RedisFunctionModule extends InstrumentationModule {
         ElementMatcher.Junction<MethodDescription> returnsResponse = returns(named(LibraryNames.JEDIS_RESPONSE));
 
         return Arrays.asList(
-                TypeInstrumentation.of(named(LibraryNames.LETTUCE_ASYNC), lettuce, CallSites.advice(LettuceFcallAdvice.class, plain)),
+                TypeInstrumentation.of(named(LibraryNames.LETTUCE_ASYNC), lettuce, CallSites.lazyAdvice(LettuceFcallAdvice.class, plain)),
                 TypeInstrumentation.of(named(LibraryNames.LETTUCE_REACTIVE), lettuce,
-                        CallSites.advice(LettuceReactiveFcallAdvice.class, reactive)),
-                TypeInstrumentation.of(clients, jedisLists, CallSites.advice(JedisFcallAdvice.class, plain)),
-                TypeInstrumentation.of(clients, jedisKeyCount, CallSites.advice(JedisKeyCountAdvice.class, plain)),
-                TypeInstrumentation.of(clients, jedisScriptOnly, CallSites.advice(JedisScriptOnlyAdvice.class, plain)),
-                TypeInstrumentation.of(queues, jedisLists.and(returnsResponse), CallSites.advice(JedisFcallAdvice.class, queued)),
-                TypeInstrumentation.of(queues, jedisKeyCount.and(returnsResponse), CallSites.advice(JedisKeyCountAdvice.class, queued)),
+                        CallSites.lazyAdvice(LettuceReactiveFcallAdvice.class, reactive)),
+                TypeInstrumentation.of(clients, jedisLists, CallSites.lazyAdvice(JedisFcallAdvice.class, plain)),
+                TypeInstrumentation.of(clients, jedisKeyCount, CallSites.lazyAdvice(JedisKeyCountAdvice.class, plain)),
+                TypeInstrumentation.of(clients, jedisScriptOnly, CallSites.lazyAdvice(JedisScriptOnlyAdvice.class, plain)),
+                TypeInstrumentation.of(queues, jedisLists.and(returnsResponse), CallSites.lazyAdvice(JedisFcallAdvice.class, queued)),
+                TypeInstrumentation.of(queues, jedisKeyCount.and(returnsResponse), CallSites.lazyAdvice(JedisKeyCountAdvice.class, queued)),
                 TypeInstrumentation.of(queues, jedisScriptOnly.and(returnsResponse),
-                        CallSites.advice(JedisScriptOnlyAdvice.class, queued)),
+                        CallSites.lazyAdvice(JedisScriptOnlyAdvice.class, queued)),
                 TypeInstrumentation.of(named(LibraryNames.JEDIS_RESPONSE),
-                        isPublic().and(named("set")).and(takesArguments(1)), CallSites.advice(JedisResponseSetAdvice.class, reply)));
+                        isPublic().and(named("set")).and(takesArguments(1)), CallSites.lazyAdvice(JedisResponseSetAdvice.class, reply)));
     }
 }

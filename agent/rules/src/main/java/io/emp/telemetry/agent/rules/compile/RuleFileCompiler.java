@@ -3,8 +3,6 @@ package io.emp.telemetry.agent.rules.compile;
 import io.emp.telemetry.agent.rules.InstrumentationRule;
 import io.emp.telemetry.agent.rules.RuleProblem;
 import io.emp.telemetry.agent.rules.yaml.YamlNode;
-import io.emp.telemetry.agent.rules.yaml.YamlReader;
-import io.emp.telemetry.agent.rules.yaml.YamlSyntaxError;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -33,19 +31,21 @@ public final class RuleFileCompiler {
 
     /** Never throws. */
     public void add(String source, String yaml) {
+        add(ParsedFile.parse(source, yaml));
+    }
+
+    /** A file already parsed ({@link ParsedFile#parse} may run on another thread). Never throws. */
+    public void add(ParsedFile file) {
+        if (file.problem() != null) {
+            problems.add(file.problem());
+            return;
+        }
         try {
-            List<YamlNode> documents;
-            try {
-                documents = YamlReader.read(yaml == null ? "" : yaml);
-            } catch (YamlSyntaxError e) {
-                problem(source, e.line(), e.column(), e.getMessage());
-                return;
-            }
-            for (YamlNode document : documents) {
-                addDocument(source, document);
+            for (YamlNode document : file.documents()) {
+                addDocument(file.source(), document);
             }
         } catch (RuntimeException | StackOverflowError unexpected) {
-            problem(source, 1, 1, "could not load rules: " + unexpected);
+            problem(file.source(), 1, 1, "could not load rules: " + unexpected);
         }
     }
 

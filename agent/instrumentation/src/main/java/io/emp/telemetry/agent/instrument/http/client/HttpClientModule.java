@@ -2,10 +2,10 @@ package io.emp.telemetry.agent.instrument.http.client;
 
 import io.emp.telemetry.agent.instrument.AgentRuntime;
 import io.emp.telemetry.agent.instrument.CallSites;
+import io.emp.telemetry.agent.instrument.LazyAdvice;
 import io.emp.telemetry.agent.instrument.InstrumentationModule;
 import io.emp.telemetry.agent.instrument.TypeInstrumentation;
 import io.emp.telemetry.agent.instrument.TypeTransformer;
-import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
@@ -49,7 +49,7 @@ public final class HttpClientModule extends InstrumentationModule {
     @Override
     public List<TypeInstrumentation> typeInstrumentations(AgentRuntime runtime) {
         int site = runtime.callSites().register("http-client:send", new ClientRequestHandler(runtime));
-        Advice advice = CallSites.advice(HttpClientSendAdvice.class, site);
+        LazyAdvice advice = CallSites.lazyAdvice(HttpClientSendAdvice.class, site);
         return Collections.singletonList(new TypeInstrumentation() {
             @Override
             public ElementMatcher<TypeDescription> typeMatcher() {

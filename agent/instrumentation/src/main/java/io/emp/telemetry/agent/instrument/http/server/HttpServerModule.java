@@ -2,9 +2,9 @@ package io.emp.telemetry.agent.instrument.http.server;
 
 import io.emp.telemetry.agent.instrument.AgentRuntime;
 import io.emp.telemetry.agent.instrument.CallSites;
+import io.emp.telemetry.agent.instrument.LazyAdvice;
 import io.emp.telemetry.agent.instrument.InstrumentationModule;
 import io.emp.telemetry.agent.instrument.TypeInstrumentation;
-import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
@@ -50,17 +50,17 @@ public final class HttpServerModule extends InstrumentationModule {
     public List<TypeInstrumentation> typeInstrumentations(AgentRuntime runtime) {
         int site = runtime.callSites().register("http-server:request", new ServerRequestHandler(runtime));
         return Arrays.asList(
-                servlet("jakarta.servlet", CallSites.advice(JakartaServletAdvice.class, site)),
-                servlet("javax.servlet", CallSites.advice(JavaxServletAdvice.class, site)),
+                servlet("jakarta.servlet", CallSites.lazyAdvice(JakartaServletAdvice.class, site)),
+                servlet("javax.servlet", CallSites.lazyAdvice(JavaxServletAdvice.class, site)),
                 TypeInstrumentation.of(named(JDK_FILTER_CHAIN), named("doFilter").and(takesArguments(1)),
-                        CallSites.advice(JdkExchangeAdvice.class, site)),
+                        CallSites.lazyAdvice(JdkExchangeAdvice.class, site)),
                 TypeInstrumentation.of(implementing("com.sun.net.httpserver.HttpHandler"),
                         named("handle").and(takesArguments(1))
                                 .and(takesArgument(0, named("com.sun.net.httpserver.HttpExchange"))),
-                        CallSites.advice(JdkExchangeAdvice.class, site)));
+                        CallSites.lazyAdvice(JdkExchangeAdvice.class, site)));
     }
 
-    private static TypeInstrumentation servlet(String api, Advice advice) {
+    private static TypeInstrumentation servlet(String api, LazyAdvice advice) {
         return TypeInstrumentation.of(implementing(api + ".Servlet"),
                 named("service").and(isPublic()).and(takesArguments(2))
                         .and(takesArgument(0, named(api + ".ServletRequest")))
