@@ -60,11 +60,24 @@ class RoutesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("jdks")
     void springMvcOwnersShareOneRouteNamedByTheirController(Jdks.Jdk jdk) {
-        Run run = run(jdk, "spring", SpringMvcApp.class, "SPRING-ROUTES-DONE",
-                "spring-", "micrometer-", "jetty-", "jakarta.servlet-api", "slf4j-api");
+        Run run = springRun(jdk);
         String controller = SpringMvcApp.OwnerController.class.getName();
-        assertOwnersShareOneRoute(run, "/clinic/owners/{id}", controller + ".show");
+        assertOwnersShareOneRoute(run, "/clinic", "/clinic/owners/{id}", controller + ".show");
         assertFailureNamesItsMethod(run, "/clinic/owners/{id}/fail", "/clinic/owners/3/fail", controller + ".fail");
+    }
+
+    /** WebFlux as far as its request is ours: on a servlet container, mounted at the prefix /reactive/*. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void springWebFluxOnAServletContainerNamesItsRouteToo(Jdks.Jdk jdk) {
+        Run run = springRun(jdk);
+        assertOwnersShareOneRoute(run, "/clinic/reactive", "/clinic/reactive/owners/{id}",
+                SpringMvcApp.ReactiveOwnerController.class.getName() + ".find");
+    }
+
+    private static Run springRun(Jdks.Jdk jdk) {
+        return run(jdk, "spring", SpringMvcApp.class, "SPRING-ROUTES-DONE",
+                "spring-", "micrometer-", "jetty-", "jakarta.servlet-api", "slf4j-api", "reactor-core", "reactive-streams");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -74,7 +87,7 @@ class RoutesTest {
                 "jersey-", "hk2-", "aopalliance-", "osgi-resource-locator", "javassist", "jakarta.");
         String resource = JerseyApp.OwnerResource.class.getName();
         // the class @Path "owners" and the method's "{id: [0-9]+}", under the server context /api
-        assertOwnersShareOneRoute(run, "/api/owners/{id}", resource + ".show");
+        assertOwnersShareOneRoute(run, "/api", "/api/owners/{id}", resource + ".show");
         assertFailureNamesItsMethod(run, "/api/owners/{id}/fail", "/api/owners/3/fail", resource + ".fail");
     }
 
@@ -90,10 +103,10 @@ class RoutesTest {
         }
     }
 
-    private static void assertOwnersShareOneRoute(Run run, String route, String function) {
+    private static void assertOwnersShareOneRoute(Run run, String base, String route, String function) {
+        List<String> paths = List.of(base + "/owners/1", base + "/owners/2");
         List<TelemetryEvent> owners = RedisEvents.ofType(run.events, "http.server.request").stream()
-                .filter(e -> List.of("/owners/1", "/owners/2").stream()
-                        .anyMatch(p -> String.valueOf(e.data().get(Attributes.URL_PATH)).endsWith(p)))
+                .filter(e -> paths.contains(e.data().get(Attributes.URL_PATH)))
                 .collect(Collectors.toList());
         assertEquals(2, owners.size(), () -> "owner requests in " + run.events);
         for (TelemetryEvent owner : owners) {
