@@ -82,6 +82,25 @@ public final class Bridge {
     }
 
     /**
+     * A web framework matched the current incoming request to a handler: {@code route} is the
+     * template it matched ({@code /owners/{id}}), relative to {@code mountPath} (the context path
+     * and servlet prefix the framework is served under), or to the request's own servlet mapping or
+     * JDK context when {@code mountPath} is {@code null} (the advice cannot see the request).
+     * {@code handlerClass} and {@code handlerMethod} name the controller method. Only acts while a
+     * server request of the agent is in flight on this thread; ask {@link #active(int)} first.
+     */
+    public static void serverRoute(int site, String mountPath, String route, Class<?> handlerClass,
+                                   String handlerMethod) {
+        BridgeHandler h = handler;
+        if (h == null) return;
+        try {
+            h.serverRoute(site, mountPath, route, handlerClass, handlerMethod);
+        } catch (Throwable ignored) {
+            // never into the application
+        }
+    }
+
+    /**
      * Entry of an outgoing {@code java.net.http} request ({@code request} is a
      * {@code java.net.http.HttpRequest}; typed as Object so the bridge never links that module).
      */

@@ -25,6 +25,9 @@ public interface BridgeHandler {
     /** The request of {@code token} ended with {@code status} (-1 if unknown) or {@code thrown}. */
     void serverRequestExit(Object token, int status, Throwable thrown);
 
+    /** A web framework matched the current incoming request to {@code route} and a handler method. */
+    void serverRoute(int site, String mountPath, String route, Class<?> handlerClass, String handlerMethod);
+
     /** An outgoing {@code java.net.http.HttpRequest} is about to be sent. */
     Object clientRequestEnter(int site, Class<?> origin, Object request);
 

@@ -34,6 +34,7 @@ class BridgeTest {
         assertNull(Bridge.methodEnter(0, BridgeTest.class, this, new Object[0]));
         assertNull(Bridge.serverRequestEnter(0, BridgeTest.class, "GET", "/", null, null, null, -1));
         Bridge.serverRequestExit("token", 200, null);
+        Bridge.serverRoute(0, "", "/owners/{id}", BridgeTest.class, "show");
         assertNull(Bridge.clientRequestEnter(0, BridgeTest.class, "request"));
         assertNull(Bridge.clientRequestReplacement("token"));
         assertNull(Bridge.functionCallEnter(0, BridgeTest.class, "fcall", "f", null, null));
@@ -65,6 +66,12 @@ class BridgeTest {
             @Override
             public void serverRequestExit(Object token, int status, Throwable thrown) {
                 seen[0] = token + " -> " + status;
+            }
+
+            @Override
+            public void serverRoute(int site, String mountPath, String route, Class<?> handlerClass,
+                                    String handlerMethod) {
+                seen[0] = site + " " + mountPath + route + " " + handlerClass.getSimpleName() + "." + handlerMethod;
             }
 
             @Override
@@ -102,6 +109,8 @@ class BridgeTest {
         assertEquals("GET /a /r tp host:8080", request);
         Bridge.serverRequestExit(request, 204, null);
         assertEquals("GET /a /r tp host:8080 -> 204", seen[0]);
+        Bridge.serverRoute(3, "/api", "/owners/{id}", BridgeTest.class, "show");
+        assertEquals("3 /api/owners/{id} BridgeTest.show", seen[0]);
         assertEquals("fcall(f)", Bridge.functionCallEnter(2, BridgeTest.class, "fcall", "f", null, null));
         Bridge.pipelinedReply(3, "response", "OK");
         assertEquals("response <- OK", seen[0]);
@@ -130,6 +139,11 @@ class BridgeTest {
         @Override
         public void serverRequestExit(Object token, int status, Throwable thrown) {
             throw new StackOverflowError();
+        }
+
+        @Override
+        public void serverRoute(int site, String mountPath, String route, Class<?> handlerClass, String handlerMethod) {
+            throw new IllegalStateException("boom");
         }
 
         @Override

@@ -26,6 +26,8 @@ public final class Attributes {
     public static final String ERROR_TYPE = "error.type";
     public static final String SERVER_ADDRESS = "server.address";
     public static final String SERVER_PORT = "server.port";
+    /** The handler method a web framework matched the request to: {@code com.example.OwnerController.show}. */
+    public static final String CODE_FUNCTION_NAME = "code.function.name";
 
     /** Redis function calls ({@code redis_function.*}): database semantic conventions, counts never values. */
     public static final String DB_SYSTEM_NAME = "db.system.name";

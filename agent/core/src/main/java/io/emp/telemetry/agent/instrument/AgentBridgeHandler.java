@@ -90,6 +90,21 @@ public final class AgentBridgeHandler implements BridgeHandler {
     }
 
     @Override
+    public void serverRoute(int site, String mountPath, String route, Class<?> handlerClass, String handlerMethod) {
+        ServerRouteSite handler = sites.get(site, ServerRouteSite.class);
+        if (handler == null) return;
+        int[] guard = Guard.tryEnter();
+        if (guard == null) return;
+        try {
+            handler.route(mountPath, route, handlerClass, handlerMethod);
+        } catch (Throwable t) {
+            failed("call site " + site, t);
+        } finally {
+            Guard.exit(guard);
+        }
+    }
+
+    @Override
     public Object clientRequestEnter(int site, Class<?> origin, Object request) {
         ClientRequestSite handler = sites.get(site, ClientRequestSite.class);
         if (handler == null) return null;

@@ -5,6 +5,10 @@ import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.implementation.bytecode.assign.Assigner;
 import net.bytebuddy.implementation.bytecode.constant.IntegerConstant;
+import net.bytebuddy.implementation.bytecode.constant.NullConstant;
+import net.bytebuddy.implementation.bytecode.constant.TextConstant;
+
+import java.lang.annotation.Annotation;
 
 import java.util.Arrays;
 import java.util.HashMap;
@@ -69,6 +73,25 @@ public final class CallSites {
     public static LazyAdvice lazyAdvicePerMethod(Class<?> adviceClass,
                                                  BiFunction<TypeDescription, MethodDescription, Integer> siteOf) {
         return new LazyAdvice(() -> advicePerMethod(adviceClass, siteOf));
+    }
+
+    /**
+     * {@code adviceClass} with its {@link SiteId} bound to the fixed {@code site}, and its
+     * {@code String} parameter annotated with {@code constant} bound to a value computed per
+     * instrumented method at transformation time ({@code null} when {@code valueOf} returns null):
+     * what the method's annotations say (a JAX-RS route) is read once, not on every call.
+     */
+    public static Advice advice(Class<?> adviceClass, int site, Class<? extends Annotation> constant,
+                                BiFunction<TypeDescription, MethodDescription, String> valueOf) {
+        Advice.OffsetMapping mapping = new Advice.OffsetMapping() {
+            @Override
+            public Target resolve(TypeDescription instrumentedType, MethodDescription instrumentedMethod,
+                                  Assigner assigner, Advice.ArgumentHandler argumentHandler, Sort sort) {
+                String value = valueOf.apply(instrumentedType, instrumentedMethod);
+                return new Target.ForStackManipulation(value == null ? NullConstant.INSTANCE : new TextConstant(value));
+            }
+        };
+        return AdviceClasses.to(Advice.withCustomMapping().bind(SiteId.class, site).bind(constant, mapping), adviceClass);
     }
 
     /**

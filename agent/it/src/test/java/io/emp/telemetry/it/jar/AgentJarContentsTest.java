@@ -63,6 +63,19 @@ class AgentJarContentsTest {
         assertEquals(List.of(), offenders);
     }
 
+    /** The framework instrumentations (Spring MVC, JAX-RS) name the application's framework; they never ship it. */
+    @Test
+    void noWebFrameworkOrServletApiInside() {
+        List<String> offenders = new ArrayList<>();
+        for (String name : entries) {
+            if (name.startsWith("org/springframework/") || name.startsWith("jakarta/") || name.startsWith("javax/servlet/")
+                    || name.startsWith("javax/ws/") || name.startsWith("org/glassfish/")) {
+                offenders.add(name);
+            }
+        }
+        assertEquals(List.of(), offenders);
+    }
+
     @Test
     void everyShadedClassTheAgentCanReachIsInTheJar() throws IOException {
         Deque<String> todo = new ArrayDeque<>();

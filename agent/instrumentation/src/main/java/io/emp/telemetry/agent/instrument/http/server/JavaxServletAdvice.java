@@ -2,6 +2,7 @@ package io.emp.telemetry.agent.instrument.http.server;
 
 import io.emp.telemetry.agent.instrument.SiteId;
 import io.emp.telemetry.bootstrap.Bridge;
+import javax.servlet.DispatcherType;
 import javax.servlet.ServletRequest;
 import javax.servlet.ServletResponse;
 import javax.servlet.http.HttpServletMapping;
@@ -22,7 +23,15 @@ public final class JavaxServletAdvice {
     public static Object enter(@SiteId int site,
                                @Advice.Origin Class<?> origin,
                                @Advice.Argument(0) ServletRequest request) {
-        if (!(request instanceof HttpServletRequest) || !Bridge.active(site)) return null;
+        if (!(request instanceof HttpServletRequest)) return null;
+        try {
+            // an error page (Spring Boot's /error), an async re-dispatch: the container calls the
+            // servlet again after the request's entry point returned; the same request, not a new one
+            if (request.getDispatcherType() != DispatcherType.REQUEST) return null;
+        } catch (Throwable noDispatcherTypes) {
+            // a container older than Servlet 3.0: every call is a request
+        }
+        if (!Bridge.active(site)) return null;
         HttpServletRequest http = (HttpServletRequest) request;
         String route = null;
         try {

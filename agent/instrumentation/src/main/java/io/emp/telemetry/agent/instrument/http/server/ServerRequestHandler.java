@@ -25,6 +25,11 @@ final class ServerRequestHandler implements ServerRequestSite {
         this.runtime = runtime;
     }
 
+    /** The request in flight on this thread, or {@code null}: for {@link ServerRouteHandler}. */
+    static Request inFlight() {
+        return IN_FLIGHT.get();
+    }
+
     /** A nested entry point of a request in flight does nothing (and the advice reads nothing). */
     @Override
     public boolean active() {
@@ -43,13 +48,15 @@ final class ServerRequestHandler implements ServerRequestSite {
         return request;
     }
 
-    private final class Request implements Call {
+    final class Request implements Call {
         private final Span span;
         private final String method;
         private final String path;
         private final String route;
         private final String serverAddress;
         private final Integer serverPort;
+        /** Set at most once, on this request's thread, by a framework's handler lookup. */
+        private HandlerMatch handler;
 
         Request(Span span, String method, String path, String route, String serverAddress, Integer serverPort) {
             this.span = span;
@@ -58,6 +65,19 @@ final class ServerRequestHandler implements ServerRequestSite {
             this.route = route;
             this.serverAddress = serverAddress;
             this.serverPort = serverPort;
+        }
+
+        /** The route the server itself knows (servlet mapping, JDK context path), or null. */
+        String serverRoute() {
+            return route;
+        }
+
+        boolean hasHandler() {
+            return handler != null;
+        }
+
+        void matched(HandlerMatch match) {
+            if (handler == null) handler = match;
         }
 
         @Override
@@ -89,7 +109,8 @@ final class ServerRequestHandler implements ServerRequestSite {
         private TelemetryEvent.Builder describe(TelemetryEvent.Builder event) {
             return event.attribute(Attributes.HTTP_REQUEST_METHOD, method)
                     .attribute(Attributes.URL_PATH, path)
-                    .attribute(Attributes.HTTP_ROUTE, route)
+                    .attribute(Attributes.HTTP_ROUTE, handler != null && handler.route != null ? handler.route : route)
+                    .attribute(Attributes.CODE_FUNCTION_NAME, handler != null ? handler.function : null)
                     .attribute(Attributes.SERVER_ADDRESS, serverAddress)
                     .attribute(Attributes.SERVER_PORT, serverPort != null && serverPort > 0 ? serverPort : null);
         }

@@ -9,6 +9,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.eclipse.jetty.ee10.servlet.ErrorPageErrorHandler;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
@@ -50,6 +51,12 @@ class JakartaServletTest {
         context.addServlet(new ServletHolder(new FailingServlet()), "/boom");
         context.addServlet(new ServletHolder(new ForwardingServlet()), "/old/*");
         context.addServlet(new ServletHolder(new ItemsServlet()), "/");
+        // as Spring Boot's /error: the container dispatches the failure to an error page servlet
+        // (DispatcherType.ERROR) after the failing request's service returned
+        ErrorPageErrorHandler errorPages = new ErrorPageErrorHandler();
+        errorPages.addErrorPage(500, "/error-page");
+        context.setErrorHandler(errorPages);
+        context.addServlet(new ServletHolder(new ErrorPageServlet()), "/error-page");
         server.setHandler(context);
         server.start();
         base = "http://127.0.0.1:" + connector.getLocalPort() + "/app";
@@ -103,6 +110,8 @@ class JakartaServletTest {
         assertEquals("inventory is down", error.errorMessage());
         assertTrue(error.errorStack().contains("FailingServlet"));
         assertEquals(request.spanId(), error.spanId());
+        assertEquals("/app/boom", request.data().get(Attributes.URL_PATH), "the error page dispatch is no request of its own");
+        assertEquals(1, events.ofType(ServerEvents.ERROR).size(), () -> "one api.error: " + events.ofType(ServerEvents.ERROR));
     }
 
     @Test
@@ -188,6 +197,13 @@ class JakartaServletTest {
         protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
             req.getInputStream().readAllBytes();
             resp.setStatus(201);
+        }
+    }
+
+    static final class ErrorPageServlet extends HttpServlet {
+        @Override
+        protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+            resp.getWriter().write("{\"error\":true}");
         }
     }
 
