@@ -94,6 +94,12 @@ public final class CallSites {
         return AdviceClasses.to(Advice.withCustomMapping().bind(SiteId.class, site).bind(constant, mapping), adviceClass);
     }
 
+    /** {@link #advice(Class, int, Class, BiFunction)}, built when the first class that needs it is transformed. */
+    public static LazyAdvice lazyAdvice(Class<?> adviceClass, int site, Class<? extends Annotation> constant,
+                                        BiFunction<TypeDescription, MethodDescription, String> valueOf) {
+        return new LazyAdvice(() -> advice(adviceClass, site, constant, valueOf));
+    }
+
     /**
      * {@code adviceClass} with its {@link SiteId} computed per instrumented method at
      * transformation time (e.g. from the method's annotations); {@link #NONE} when it returns null.

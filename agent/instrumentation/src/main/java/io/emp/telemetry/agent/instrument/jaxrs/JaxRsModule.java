@@ -48,7 +48,7 @@ public final class JaxRsModule extends InstrumentationModule {
         return Arrays.asList(TypeInstrumentation.of(
                 not(isInterface()).and(hasSuperType(JaxRsRoutes::declaresResourceMethod)),
                 resourceMethods,
-                CallSites.advice(JaxRsResourceAdvice.class, site, JaxRsRoute.class,
+                CallSites.lazyAdvice(JaxRsResourceAdvice.class, site, JaxRsRoute.class,
                         (type, method) -> JaxRsRoutes.routeOf(method))));
     }
 }

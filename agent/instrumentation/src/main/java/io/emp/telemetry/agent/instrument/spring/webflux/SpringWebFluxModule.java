@@ -48,6 +48,6 @@ public final class SpringWebFluxModule extends InstrumentationModule {
                 not(isInterface()).and(hasSuperType(named(HANDLER_ADAPTER))),
                 named("handle").and(not(isAbstract())).and(takesArguments(2))
                         .and(takesArgument(0, named("org.springframework.web.server.ServerWebExchange"))),
-                CallSites.advice(SpringWebFluxAdvice.class, site)));
+                CallSites.lazyAdvice(SpringWebFluxAdvice.class, site)));
     }
 }

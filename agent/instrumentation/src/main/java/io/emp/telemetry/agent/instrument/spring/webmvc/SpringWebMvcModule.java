@@ -4,9 +4,9 @@ import io.emp.telemetry.agent.instrument.AgentRuntime;
 import io.emp.telemetry.agent.instrument.CallSites;
 import io.emp.telemetry.agent.instrument.ClassLoaders;
 import io.emp.telemetry.agent.instrument.InstrumentationModule;
+import io.emp.telemetry.agent.instrument.LazyAdvice;
 import io.emp.telemetry.agent.instrument.TypeInstrumentation;
 import io.emp.telemetry.agent.instrument.http.server.ServerRouteHandler;
-import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
@@ -47,11 +47,11 @@ public final class SpringWebMvcModule extends InstrumentationModule {
     public List<TypeInstrumentation> typeInstrumentations(AgentRuntime runtime) {
         int site = runtime.callSites().register(ServerRouteHandler.SITE_KEY, new ServerRouteHandler());
         return Arrays.asList(
-                handle("jakarta.servlet", CallSites.advice(SpringMvcJakartaAdvice.class, site)),
-                handle("javax.servlet", CallSites.advice(SpringMvcJavaxAdvice.class, site)));
+                handle("jakarta.servlet", CallSites.lazyAdvice(SpringMvcJakartaAdvice.class, site)),
+                handle("javax.servlet", CallSites.lazyAdvice(SpringMvcJavaxAdvice.class, site)));
     }
 
-    private static TypeInstrumentation handle(String servletApi, Advice advice) {
+    private static TypeInstrumentation handle(String servletApi, LazyAdvice advice) {
         return TypeInstrumentation.of(not(isInterface()).and(hasSuperType(named(HANDLER_ADAPTER))),
                 named("handle").and(not(isAbstract())).and(takesArguments(3))
                         .and(takesArgument(0, named(servletApi + ".http.HttpServletRequest")))
