@@ -36,6 +36,10 @@ class BridgeTest {
         Bridge.serverRequestExit("token", 200, null);
         assertNull(Bridge.clientRequestEnter(0, BridgeTest.class, "request"));
         assertNull(Bridge.clientRequestReplacement("token"));
+        assertNull(Bridge.clientCallEnter(0, BridgeTest.class, "GET", "http://h/", "h", 80, null));
+        assertNull(Bridge.clientCallTraceparent("token"));
+        Bridge.clientCallBind("token", "call");
+        Bridge.clientCallEnd(0, "call", 200, null);
         assertNull(Bridge.functionCallEnter(0, BridgeTest.class, "fcall", "f", null, null));
         assertEquals("result", Bridge.exit("token", "result", null));
         assertNull(Bridge.traceparent(BridgeTest.class));
@@ -64,6 +68,27 @@ class BridgeTest {
             @Override
             public void serverRequestExit(Object token, int status, Throwable thrown) {
                 seen[0] = token + " -> " + status;
+            }
+
+            @Override
+            public Object clientCallEnter(int site, Class<?> origin, String method, String url, String serverAddress,
+                                          int serverPort, String traceparent) {
+                return method + " " + url + " " + serverAddress + ":" + serverPort + " " + traceparent;
+            }
+
+            @Override
+            public String clientCallTraceparent(Object token) {
+                return "tp-of-" + token;
+            }
+
+            @Override
+            public void clientCallBind(Object token, Object libraryCall) {
+                seen[0] = token + " bound to " + libraryCall;
+            }
+
+            @Override
+            public void clientCallEnd(int site, Object libraryCall, int status, Throwable thrown) {
+                seen[0] = seen[0] + " -> " + site + ":" + status;
             }
 
             @Override
@@ -96,6 +121,12 @@ class BridgeTest {
         assertEquals("GET /a /r tp host:8080", request);
         Bridge.serverRequestExit(request, 204, null);
         assertEquals("GET /a /r tp host:8080 -> 204", seen[0]);
+        Object call = Bridge.clientCallEnter(3, BridgeTest.class, "POST", "http://h:81/p", "h", 81, null);
+        assertEquals("POST http://h:81/p h:81 null", call);
+        assertEquals("tp-of-" + call, Bridge.clientCallTraceparent(call));
+        Bridge.clientCallBind(call, "okhttp-call");
+        Bridge.clientCallEnd(3, "okhttp-call", 503, null);
+        assertEquals(call + " bound to okhttp-call -> 3:503", seen[0]);
         assertEquals("fcall(f)", Bridge.functionCallEnter(2, BridgeTest.class, "fcall", "f", null, null));
         assertTrue(Bridge.facade(BridgeTest.class, "event", null, "x.y", Map.of(), null));
         assertEquals("00-x", Bridge.traceparent(BridgeTest.class));
@@ -131,6 +162,27 @@ class BridgeTest {
 
         @Override
         public Object clientRequestReplacement(Object token) {
+            throw new IllegalStateException("boom");
+        }
+
+        @Override
+        public Object clientCallEnter(int site, Class<?> origin, String method, String url, String serverAddress,
+                                      int serverPort, String traceparent) {
+            throw new IllegalStateException("boom");
+        }
+
+        @Override
+        public String clientCallTraceparent(Object token) {
+            throw new IllegalStateException("boom");
+        }
+
+        @Override
+        public void clientCallBind(Object token, Object libraryCall) {
+            throw new StackOverflowError();
+        }
+
+        @Override
+        public void clientCallEnd(int site, Object libraryCall, int status, Throwable thrown) {
             throw new IllegalStateException("boom");
         }
 
