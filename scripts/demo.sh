@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # The main job: builds everything, makes sure a Redis is running, starts the collector and the
 # sample services (API server + worker, each with the agent attached and no telemetry code of
-# their own), submits a handful of jobs (one of them fails) and prints each job's timeline.
+# their own) and a local stand-in for an AI service, submits a handful of jobs (one of them fails,
+# one asks the stand-in over OkHttp) and prints each job's timeline.
 #
 #   EMP_REDIS_URL   Redis to use (default redis://127.0.0.1:6379; started here if nothing answers)
 #   DEMO_SKIP_BUILD=1   reuse the jars of an earlier build
+#   DEMO_AI_STANDIN_PORT  port of the AI service stand-in the llm job calls (default 8090)
 #   --console       also serve the web console from the collector (EMP_COLLECTOR_CONSOLE_PORT, default 9466),
 #                   print its address and keep everything running until Ctrl-C (docs/console.md)
 set -euo pipefail
@@ -62,6 +64,19 @@ EMP_EXPORTERS=${EMP_EXPORTERS:-file} EMP_REACTIONS=${EMP_REACTIONS:-sample-servi
 pids+=($!)
 sleep 2 # the reactions group starts at the end of the streams: let it exist before the first job
 
+say "starting the AI service stand-in (no agent: it plays a service outside the system; it logs the traceparent it gets)"
+AI_STANDIN_PORT=${DEMO_AI_STANDIN_PORT:-8090} java -jar sample-services/ai-standin/target/ai-standin.jar \
+  >"$LOGS/ai-standin.log" 2>&1 &
+pids+=($!)
+llm_url=""
+for _ in $(seq 300); do
+  llm_url=$(sed -n 's#.*ai-standin listening on \(http://[^ ]*\).*#\1#p' "$LOGS/ai-standin.log" | head -1)
+  [ -n "$llm_url" ] && break
+  sleep 0.1
+done
+[ -n "$llm_url" ] || { cat "$LOGS/ai-standin.log"; die "the AI stand-in did not start (log above)"; }
+export LLM_URL=$llm_url
+
 say "starting api-server and worker with the agent"
 EMP_SERVICE_NAME=api-server API_PORT=0 java -javaagent:"$AGENT" -jar sample-services/api-server/target/api-server.jar \
   >"$LOGS/api-server.log" 2>&1 &
@@ -100,6 +115,7 @@ jobs_+=("$(submit echo '{"message":"hello"}' 0)")
 jobs_+=("$(submit image-gen '{"prompt":"a lighthouse at dusk","steps":4,"model":"sdxl"}' 0)")
 jobs_+=("$(submit flaky '{"fail":true}' 1)")
 jobs_+=("$(submit echo '{"message":"second"}' 0)")
+jobs_+=("$(submit llm '{"prompt":"describe a lighthouse at dusk","model":"standin-1"}' 0)")
 say "submitted jobs: ${jobs_[*]}"
 
 for id in "${jobs_[@]}"; do
@@ -115,6 +131,8 @@ sleep 2 # let the agents' writers flush and the reactions run (the flaky job's t
 for id in "${jobs_[@]}"; do
   java -jar "$COLLECTOR" timeline "$id" --redis "$REDIS_URL"
 done
+say "what the AI stand-in received (the llm job's trace id, and the span of its http.client.request):"
+grep 'traceparent=' "$LOGS/ai-standin.log" | sed 's/^/  /' || true
 say "job state kept by the reactions:"
 for id in "${jobs_[@]}"; do
   echo "  job:$id:state  $(redis-cli -h "$REDIS_HOST" -p "$REDIS_PORT" hgetall "job:$id:state" 2>/dev/null | paste -sd' ' - || true)"

@@ -15,8 +15,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The agent attached to an application without Jetty, Jedis or Lettuce: the application runs as
- * without the agent, the agent still works (its worker rule fires), and it logs no error or warning.
+ * The agent attached to an application without Jetty, Jedis, Lettuce or OkHttp (the libraries its
+ * built-in instrumentations name): the application runs as without the agent, the agent still works
+ * (its worker rule fires), and it logs no error or warning.
  */
 class AgentWithoutLibrariesE2ETest {
     private static final Pattern TROUBLE = Pattern.compile("(?i)\\b(error|warn|warning|severe|exception)\\b|\\tat ");
@@ -44,6 +45,8 @@ class AgentWithoutLibrariesE2ETest {
 
         assertEquals(0, exit, app::logs);
         assertTrue(app.stdout().contains("plain-app done"), app::logs);
+        assertTrue(app.stdout().contains("absent: okhttp3.OkHttpClient")
+                && app.stdout().contains("absent: io.lettuce.core.RedisClient"), app::logs);
         List<String> trouble = Arrays.stream(app.stderr().split("\n"))
                 .filter(line -> TROUBLE.matcher(line).find() && !line.contains(HOTSPOT_CDS_NOTICE))
                 .collect(Collectors.toList());

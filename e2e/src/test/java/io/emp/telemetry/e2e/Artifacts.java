@@ -33,6 +33,10 @@ final class Artifacts {
         return require("sample-services/worker/target/worker.jar", "sample-services/worker");
     }
 
+    static Path aiStandinJar() {
+        return require("sample-services/ai-standin/target/ai-standin.jar", "sample-services/ai-standin");
+    }
+
     static Path collectorJar() {
         return require("collector/target/emp-collector.jar", "collector");
     }

@@ -30,6 +30,18 @@ record Launch(String name, List<String> arguments, Map<String, String> environme
         return new Launch("worker", withAgent("-jar", Artifacts.workerJar().toString()), env);
     }
 
+    /**
+     * The sample's stand-in for an AI service, WITHOUT the agent (it plays a service outside the
+     * system), on any free loopback port; it prints its address and the traceparent of each request.
+     */
+    static Launch aiStandin() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("AI_STANDIN_PORT", "0");
+        List<String> args = new ArrayList<>(JVM_FLAGS);
+        args.addAll(List.of("-jar", Artifacts.aiStandinJar().toString()));
+        return new Launch("ai-standin", args, env);
+    }
+
     /** The collector, without the agent, exporting both streams to a JSON-lines file. */
     static Launch collector(String redisUri, Path eventsFile) {
         Map<String, String> env = new LinkedHashMap<>();

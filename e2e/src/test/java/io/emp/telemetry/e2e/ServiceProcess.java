@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
 final class ServiceProcess implements AutoCloseable {
     /** Settings of the machine running the build must not leak into the services under test. */
     private static final Set<String> INHERITED_SETTINGS = Set.of("REDIS_URL", "API_HOST", "API_PORT", "WORKER_ID",
-            "MACHINE_ID", "WORKER_CAPABILITIES", "MAX_JOBS", "JOB_TIMEOUT_MS", "POLL_INTERVAL_MS");
+            "MACHINE_ID", "WORKER_CAPABILITIES", "MAX_JOBS", "JOB_TIMEOUT_MS", "POLL_INTERVAL_MS", "LLM_URL",
+            "AI_STANDIN_HOST", "AI_STANDIN_PORT");
 
     /** Ended if the test JVM itself is stopped (Ctrl-C, a surefire timeout) before {@code @AfterAll} ran. */
     private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();

@@ -127,6 +127,61 @@ public final class Bridge {
     }
 
     /**
+     * Creation of an outgoing HTTP call of a library the agent cannot link (OkHttp): the values the
+     * advice read from the library's request. {@code serverPort} -1 when unknown; {@code traceparent}
+     * the request's own header, or {@code null}.
+     */
+    public static Object clientCallEnter(int site, Class<?> origin, String method, String url, String serverAddress,
+                                         int serverPort, String traceparent) {
+        BridgeHandler h = handler;
+        if (h == null) return null;
+        try {
+            return h.clientCallEnter(site, origin, method, url, serverAddress, serverPort, traceparent);
+        } catch (Throwable ignored) {
+            return null;
+        }
+    }
+
+    /** The {@code traceparent} header value the advice adds to the call's request, or {@code null}. */
+    public static String clientCallTraceparent(Object token) {
+        if (token == null) return null;
+        BridgeHandler h = handler;
+        if (h == null) return null;
+        try {
+            return h.clientCallTraceparent(token);
+        } catch (Throwable ignored) {
+            return null;
+        }
+    }
+
+    /** Ties the call of {@code token} to the library's call object ({@code libraryCall}), ended by {@link #clientCallEnd}. */
+    public static void clientCallBind(Object token, Object libraryCall) {
+        if (token == null || libraryCall == null) return;
+        BridgeHandler h = handler;
+        if (h == null) return;
+        try {
+            h.clientCallBind(token, libraryCall);
+        } catch (Throwable ignored) {
+            // never into the application
+        }
+    }
+
+    /**
+     * End of a library call bound with {@link #clientCallBind}: the response {@code status} (-1 when
+     * there is none) or {@code thrown}. Any thread; a call never bound is ignored.
+     */
+    public static void clientCallEnd(int site, Object libraryCall, int status, Throwable thrown) {
+        if (libraryCall == null) return;
+        BridgeHandler h = handler;
+        if (h == null) return;
+        try {
+            h.clientCallEnd(site, libraryCall, status, thrown);
+        } catch (Throwable ignored) {
+            // never into the application
+        }
+    }
+
+    /**
      * Entry of a Redis function call: the client method's name ({@code fcall}, {@code fcallReadonly}…),
      * the function name (String or byte[]), and its keys and arguments (only counted).
      */

@@ -34,6 +34,22 @@ public interface BridgeHandler {
     /** The replacement request for {@code token}'s call, or {@code null} to send the caller's. */
     Object clientRequestReplacement(Object token);
 
+    /**
+     * An outgoing HTTP call of a library the agent cannot link (OkHttp) was created; the advice read
+     * its values. {@code serverPort} -1 when unknown, {@code traceparent} the request's own or {@code null}.
+     */
+    Object clientCallEnter(int site, Class<?> origin, String method, String url, String serverAddress,
+                           int serverPort, String traceparent);
+
+    /** The {@code traceparent} header the advice must add to {@code token}'s request, or {@code null}. */
+    String clientCallTraceparent(Object token);
+
+    /** Ties {@code token}'s call to the library's call object, whose end {@link #clientCallEnd} reports. */
+    void clientCallBind(Object token, Object libraryCall);
+
+    /** The library call bound to a call of {@code site} ended with {@code status} (-1 if none) or {@code thrown}. */
+    void clientCallEnd(int site, Object libraryCall, int status, Throwable thrown);
+
     /** A Redis function (FCALL) or script (EVAL, EVALSHA) call started. */
     Object functionCallEnter(int site, Class<?> origin, String clientMethod, Object function, Object keys, Object args);
 

@@ -37,6 +37,10 @@ class BridgeTest {
         Bridge.serverRoute(0, "", "/owners/{id}", BridgeTest.class, "show");
         assertNull(Bridge.clientRequestEnter(0, BridgeTest.class, "request"));
         assertNull(Bridge.clientRequestReplacement("token"));
+        assertNull(Bridge.clientCallEnter(0, BridgeTest.class, "GET", "http://h/", "h", 80, null));
+        assertNull(Bridge.clientCallTraceparent("token"));
+        Bridge.clientCallBind("token", "call");
+        Bridge.clientCallEnd(0, "call", 200, null);
         assertNull(Bridge.functionCallEnter(0, BridgeTest.class, "fcall", "f", null, null));
         Bridge.pipelinedReply(0, "response", "reply");
         assertEquals("result", Bridge.exit("token", "result", null));
@@ -72,6 +76,27 @@ class BridgeTest {
             public void serverRoute(int site, String mountPath, String route, Class<?> handlerClass,
                                     String handlerMethod) {
                 seen[0] = site + " " + mountPath + route + " " + handlerClass.getSimpleName() + "." + handlerMethod;
+            }
+
+            @Override
+            public Object clientCallEnter(int site, Class<?> origin, String method, String url, String serverAddress,
+                                          int serverPort, String traceparent) {
+                return method + " " + url + " " + serverAddress + ":" + serverPort + " " + traceparent;
+            }
+
+            @Override
+            public String clientCallTraceparent(Object token) {
+                return "tp-of-" + token;
+            }
+
+            @Override
+            public void clientCallBind(Object token, Object libraryCall) {
+                seen[0] = token + " bound to " + libraryCall;
+            }
+
+            @Override
+            public void clientCallEnd(int site, Object libraryCall, int status, Throwable thrown) {
+                seen[0] = seen[0] + " -> " + site + ":" + status;
             }
 
             @Override
@@ -111,6 +136,12 @@ class BridgeTest {
         assertEquals("GET /a /r tp host:8080 -> 204", seen[0]);
         Bridge.serverRoute(3, "/api", "/owners/{id}", BridgeTest.class, "show");
         assertEquals("3 /api/owners/{id} BridgeTest.show", seen[0]);
+        Object call = Bridge.clientCallEnter(3, BridgeTest.class, "POST", "http://h:81/p", "h", 81, null);
+        assertEquals("POST http://h:81/p h:81 null", call);
+        assertEquals("tp-of-" + call, Bridge.clientCallTraceparent(call));
+        Bridge.clientCallBind(call, "okhttp-call");
+        Bridge.clientCallEnd(3, "okhttp-call", 503, null);
+        assertEquals(call + " bound to okhttp-call -> 3:503", seen[0]);
         assertEquals("fcall(f)", Bridge.functionCallEnter(2, BridgeTest.class, "fcall", "f", null, null));
         Bridge.pipelinedReply(3, "response", "OK");
         assertEquals("response <- OK", seen[0]);
@@ -153,6 +184,27 @@ class BridgeTest {
 
         @Override
         public Object clientRequestReplacement(Object token) {
+            throw new IllegalStateException("boom");
+        }
+
+        @Override
+        public Object clientCallEnter(int site, Class<?> origin, String method, String url, String serverAddress,
+                                      int serverPort, String traceparent) {
+            throw new IllegalStateException("boom");
+        }
+
+        @Override
+        public String clientCallTraceparent(Object token) {
+            throw new IllegalStateException("boom");
+        }
+
+        @Override
+        public void clientCallBind(Object token, Object libraryCall) {
+            throw new StackOverflowError();
+        }
+
+        @Override
+        public void clientCallEnd(int site, Object libraryCall, int status, Throwable thrown) {
             throw new IllegalStateException("boom");
         }
 

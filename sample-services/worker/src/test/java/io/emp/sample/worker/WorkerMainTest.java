@@ -76,7 +76,7 @@ class WorkerMainTest {
         try (ServiceProcess worker = ServiceProcess.start(WorkerMain.class.getName(), Map.of(
                 "REDIS_URL", REDIS.uri(), "WORKER_CAPABILITIES", "echo,video"))) {
             assertEquals(2, worker.awaitExit(Duration.ofSeconds(20)));
-            assertEquals("worker: unknown capability 'video'; known job types: [echo, image-gen, flaky, slow]",
+            assertEquals("worker: unknown capability 'video'; known job types: [echo, image-gen, flaky, slow, llm]",
                     worker.output().strip());
         }
     }

@@ -126,6 +126,53 @@ public final class AgentBridgeHandler implements BridgeHandler {
     }
 
     @Override
+    public Object clientCallEnter(int site, Class<?> origin, String method, String url, String serverAddress,
+                                  int serverPort, String traceparent) {
+        ClientCallSite handler = sites.get(site, ClientCallSite.class);
+        if (handler == null) return null;
+        int[] guard = Guard.tryEnter();
+        if (guard == null) return null;
+        try {
+            return handler.enter(origin, method, url, serverAddress, serverPort, traceparent);
+        } catch (Throwable t) {
+            failed("call site " + site, t);
+            return null;
+        } finally {
+            Guard.exit(guard);
+        }
+    }
+
+    @Override
+    public String clientCallTraceparent(Object token) {
+        return token instanceof ClientCallSite.Call ? ((ClientCallSite.Call) token).traceparentToAdd() : null;
+    }
+
+    @Override
+    public void clientCallBind(Object token, Object libraryCall) {
+        if (!(token instanceof ClientCallSite.Call)) return;
+        try {
+            ((ClientCallSite.Call) token).bindTo(libraryCall);
+        } catch (Throwable t) {
+            failed("client call bind", t);
+        }
+    }
+
+    @Override
+    public void clientCallEnd(int site, Object libraryCall, int status, Throwable thrown) {
+        ClientCallSite handler = sites.get(site, ClientCallSite.class);
+        if (handler == null) return;
+        int[] guard = Guard.tryEnter();
+        if (guard == null) return;
+        try {
+            handler.end(libraryCall, status, thrown);
+        } catch (Throwable t) {
+            failed("client call end", t);
+        } finally {
+            Guard.exit(guard);
+        }
+    }
+
+    @Override
     public Object functionCallEnter(int site, Class<?> origin, String clientMethod, Object function,
                                     Object keys, Object args) {
         FunctionCallSite handler = sites.get(site, FunctionCallSite.class);

@@ -7,8 +7,8 @@ package io.emp.telemetry.agent.instrument;
  * <p>
  * One sub-interface per kind of call site, each matching one pair of {@code Bridge} entry points
  * with the same named parameters: {@link CallSiteHandler} (a method: rules, annotations),
- * {@link ServerRequestSite}, {@link ServerRouteSite}, {@link ClientRequestSite}, {@link FunctionCallSite},
- * {@link PipelinedReplySite}.
+ * {@link ServerRequestSite}, {@link ServerRouteSite}, {@link ClientRequestSite}, {@link ClientCallSite},
+ * {@link FunctionCallSite}, {@link PipelinedReplySite}.
  */
 public interface SiteHandler {
     /** {@code false}: the advice does nothing more for this call. Called once per call, before enter. */

@@ -23,13 +23,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The packaged agent jar, entry by entry: no second async Redis stack (Netty, Reactor, Lettuce — issue 8),
+ * The packaged agent jar, entry by entry: no second async Redis stack (Netty, Reactor, Lettuce — issue 8), no
+ * OkHttp (nor its Okio and Kotlin: the application brings them; the agent's advice only names them),
  * and no class that the agent's own code can reach refers to a shaded class the jar does not carry (the
  * jar keeps only the part of Jedis the emitter uses, and a relocation slip would show up here too).
  */
 class AgentJarContentsTest {
     private static final String SHADED = "io/emp/telemetry/agent/shaded/";
-    private static final String[] FORBIDDEN = {"netty", "reactor/", "reactivestreams", "lettuce"};
+    private static final String[] FORBIDDEN = {"netty", "reactor/", "reactivestreams", "lettuce", "okhttp3/", "okio/", "kotlin/"};
     /** Our advice for the APPLICATION's Lettuce: named after it, references no Lettuce type (ShadingSafetyTest). */
     private static final String OWN_INSTRUMENTATION = "io/emp/telemetry/agent/instrument/";
 
@@ -51,7 +52,7 @@ class AgentJarContentsTest {
     }
 
     @Test
-    void noNettyReactorOrLettuceInside() {
+    void noNettyReactorLettuceOrOkHttpInside() {
         List<String> offenders = new ArrayList<>();
         for (String name : entries) {
             String n = name.toLowerCase(Locale.ROOT);

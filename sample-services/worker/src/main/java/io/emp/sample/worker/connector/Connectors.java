@@ -12,7 +12,7 @@ public final class Connectors {
     public static Map<String, JobConnector> all() {
         Map<String, JobConnector> byType = new LinkedHashMap<>();
         for (JobConnector connector : List.of(new EchoConnector(), new ImageGenerationConnector(),
-                new FlakyConnector(), new SlowConnector())) {
+                new FlakyConnector(), new SlowConnector(), new LlmConnector())) {
             byType.put(connector.jobType(), connector);
         }
         return byType;

@@ -1,11 +1,15 @@
 package io.emp.telemetry.agent.instrument.http.client;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.http.HttpRequest;
 import java.util.List;
 import java.util.Map;
 
-/** Copies of {@link HttpRequest}s: Java 11 has no {@code HttpRequest.newBuilder(request, filter)}. */
+/**
+ * Copies of {@link HttpRequest}s (Java 11 has no {@code HttpRequest.newBuilder(request, filter)}), and
+ * the recorded form of a request URL.
+ */
 final class TracedRequests {
     private TracedRequests() {
     }
@@ -28,6 +32,31 @@ final class TracedRequests {
             return copy.header(name, value).build();
         } catch (RuntimeException refused) {
             return original;
+        }
+    }
+
+    /**
+     * As {@link #urlWithoutQuery(URI)} for a URL a library printed; one that is not a valid URI is
+     * cut at its query or fragment and loses any user info all the same.
+     */
+    static String urlWithoutQuery(String url) {
+        if (url == null) return null;
+        try {
+            return urlWithoutQuery(new URI(url));
+        } catch (URISyntaxException invalid) {
+            int cut = url.length();
+            int query = url.indexOf('?');
+            int fragment = url.indexOf('#');
+            if (query >= 0) cut = Math.min(cut, query);
+            if (fragment >= 0) cut = Math.min(cut, fragment);
+            String kept = url.substring(0, cut);
+            int scheme = kept.indexOf("://");
+            int at = kept.lastIndexOf('@');
+            int path = scheme < 0 ? -1 : kept.indexOf('/', scheme + 3);
+            if (scheme >= 0 && at > scheme && (path < 0 || at < path)) {
+                kept = kept.substring(0, scheme + 3) + kept.substring(at + 1);
+            }
+            return kept;
         }
     }
 

@@ -51,4 +51,12 @@ class TracedRequestsTest {
                 TracedRequests.urlWithoutQuery(URI.create("https://user:pw@api.example.com:8443/v1/items?key=s3cr3t#frag")));
         assertEquals("http://h/", TracedRequests.urlWithoutQuery(URI.create("http://h")));
     }
+
+    @Test
+    void printedUrlsLoseUserInfoQueryAndFragmentEvenWhenTheyAreNoValidUri() {
+        assertEquals("https://api.example.com/v1/chat",
+                TracedRequests.urlWithoutQuery("https://user:pw@api.example.com/v1/chat?api_key=s3cr3t"));
+        assertEquals("https://api.example.com/v1/a b",
+                TracedRequests.urlWithoutQuery("https://user:pw@api.example.com/v1/a b?api_key=s3cr3t#f"));
+    }
 }
