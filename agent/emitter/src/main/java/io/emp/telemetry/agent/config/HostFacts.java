@@ -55,7 +55,7 @@ public final class HostFacts {
     }
 
     /** Semantic-convention {@code os.type}: {@code linux}, {@code windows}, {@code darwin}, … */
-    static String osType(String osName) {
+    public static String osType(String osName) {
         String n = String.valueOf(osName).toLowerCase(Locale.ROOT);
         if (n.startsWith("windows")) return "windows";
         if (n.startsWith("mac")) return "darwin";
@@ -65,7 +65,7 @@ public final class HostFacts {
     }
 
     /** Semantic-convention {@code host.arch}: {@code amd64}, {@code arm64}, … */
-    static String hostArch(String osArch) {
+    public static String hostArch(String osArch) {
         String a = String.valueOf(osArch).toLowerCase(Locale.ROOT);
         if (a.equals("x86_64")) return "amd64";
         if (a.equals("aarch64")) return "arm64";
@@ -85,7 +85,7 @@ public final class HostFacts {
     }
 
     /** MemTotal of /proc/meminfo (Linux); 0 where that file does not exist. */
-    private static long totalMemoryBytes() {
+    public static long totalMemoryBytes() {
         try {
             List<String> lines = Files.readAllLines(Paths.get("/proc/meminfo"), StandardCharsets.US_ASCII);
             for (String line : lines) {
