@@ -22,7 +22,6 @@ import java.util.Map;
  */
 final class HardwareFacts {
     static final Path CPUINFO = Paths.get("/proc/cpuinfo");
-    static final Path MACHINE_ID = Paths.get("/etc/machine-id");
 
     private HardwareFacts() {
     }
@@ -30,47 +29,20 @@ final class HardwareFacts {
     static Map<String, Object> read() {
         Map<String, Object> a = new LinkedHashMap<>();
         a.put("host.name", HostFacts.hostName());
-        String hostId = firstLine(MACHINE_ID);
+        String hostId = HostFacts.hostId();
         if (hostId != null) a.put("host.id", hostId);
         a.put("host.arch", HostFacts.hostArch(System.getProperty("os.arch")));
         a.put("os.type", HostFacts.osType(System.getProperty("os.name")));
         a.put("os.name", System.getProperty("os.name"));
         a.put("os.version", System.getProperty("os.version"));
         a.put("os.description", System.getProperty("os.name") + " " + System.getProperty("os.version"));
-        a.putAll(cpu(lines(CPUINFO)));
+        a.putAll(HostFacts.cpu(lines(CPUINFO)));
         if (!a.containsKey("system.cpu.logical_count")) {
             a.put("system.cpu.logical_count", Runtime.getRuntime().availableProcessors());
         }
         long memory = HostFacts.totalMemoryBytes();
         if (memory > 0) a.put("system.memory.total_bytes", memory);
         a.putAll(disk(new File(System.getProperty("user.dir", "."))));
-        return a;
-    }
-
-    /**
-     * From {@code /proc/cpuinfo} (x86 and most others): the first processor's vendor, family, model and
-     * model name, and the number of {@code processor} entries (the machine's logical CPUs, where
-     * {@code availableProcessors} would give the container's share).
-     */
-    static Map<String, Object> cpu(List<String> cpuinfo) {
-        Map<String, Object> a = new LinkedHashMap<>();
-        int processors = 0;
-        for (String line : cpuinfo) {
-            int colon = line.indexOf(':');
-            if (colon < 0) continue;
-            String key = line.substring(0, colon).trim();
-            String value = line.substring(colon + 1).trim();
-            if (key.equals("processor")) processors++;
-            if (processors > 1 || value.isEmpty()) continue;
-            switch (key) {
-                case "model name": a.putIfAbsent("host.cpu.model.name", value); break;
-                case "vendor_id": a.putIfAbsent("host.cpu.vendor.id", value); break;
-                case "cpu family": a.putIfAbsent("host.cpu.family", value); break;
-                case "model": a.putIfAbsent("host.cpu.model.id", value); break;
-                default: break;
-            }
-        }
-        if (processors > 0) a.put("system.cpu.logical_count", processors);
         return a;
     }
 
@@ -91,10 +63,5 @@ final class HardwareFacts {
         } catch (IOException | RuntimeException e) {
             return List.of();
         }
-    }
-
-    private static String firstLine(Path file) {
-        List<String> lines = lines(file);
-        return lines.isEmpty() || lines.get(0).isBlank() ? null : lines.get(0).trim();
     }
 }

@@ -36,6 +36,7 @@ public final class MachineLifecycle {
     public static final String READY = "machine.ready";
     public static final String SHUTTING_DOWN = "machine.shutting_down";
     static final String THREAD = "emp-telemetry-machine";
+    static final long DETECTION_GRACE_MILLIS = 2_000;
 
     private final EventSink sink;
     private final String service;
@@ -82,8 +83,21 @@ public final class MachineLifecycle {
         readyIfBoth();
     }
 
+    /**
+     * Stops the sampler, lets a detection still under way finish (bounded: a JVM that exits at once
+     * still reports its hardware, and a hung nvidia-smi delays the exit by at most
+     * {@link #DETECTION_GRACE_MILLIS}), then {@code machine.shutting_down}.
+     */
     public void shuttingDown() {
-        thread.shutdownNow();
+        thread.shutdown();
+        try {
+            if (!thread.awaitTermination(Math.min(DETECTION_GRACE_MILLIS, config.gpuTimeout().toMillis() + 500), TimeUnit.MILLISECONDS)) {
+                thread.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            thread.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
         if (config.eventsEnabled()) {
             emit(event(SHUTTING_DOWN).attribute("uptime_ms", System.currentTimeMillis() - startedAt));
         }

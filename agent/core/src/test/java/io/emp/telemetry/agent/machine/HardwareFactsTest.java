@@ -42,7 +42,7 @@ class HardwareFactsTest {
         List<String> lines = List.of("processor\t: 0", "vendor_id\t: GenuineIntel", "cpu family\t: 6", "model\t\t: 85",
                 "model name\t: Intel(R) Xeon(R) Platinum 8259CL CPU @ 2.50GHz", "", "processor\t: 1",
                 "vendor_id\t: GenuineIntel", "model name\t: Intel(R) Xeon(R) Platinum 8259CL CPU @ 2.50GHz");
-        Map<String, Object> cpu = HardwareFacts.cpu(lines);
+        Map<String, Object> cpu = io.emp.telemetry.agent.config.HostFacts.cpu(lines);
         assertEquals(2, cpu.get("system.cpu.logical_count"));
         assertEquals("GenuineIntel", cpu.get("host.cpu.vendor.id"));
         assertEquals("6", cpu.get("host.cpu.family"));

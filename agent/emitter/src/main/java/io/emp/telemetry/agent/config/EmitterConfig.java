@@ -60,8 +60,8 @@ public final class EmitterConfig {
         this.redisTimeout = r.duration("redis.timeout", Duration.ofMillis(10), Duration.ofSeconds(5));
         java.util.Map<String, String> otelResource = ProcessResource.otelAttributes(settings);
         this.serviceName = ServiceName.resolve(settings, otelResource);
-        this.resource = ProcessResource.build(settings, serviceName, otelResource);
         this.machineId = MachineId.resolve(settings);
+        this.resource = ProcessResource.build(settings, serviceName, machineId, otelResource);
         this.statusLatestTtl = r.seconds("status.latest.ttl", Duration.ofSeconds(300));
         this.eventsStream = r.string("events.stream", StreamDefaults.EVENTS_STREAM);
         this.errorsStream = r.string("errors.stream", StreamDefaults.ERRORS_STREAM);
