@@ -1,6 +1,7 @@
 package io.emp.telemetry.agent.machine;
 
 import io.emp.telemetry.agent.Log;
+import io.emp.telemetry.agent.config.HostFacts;
 import io.emp.telemetry.agent.config.MachineConfig;
 import io.emp.telemetry.agent.context.TraceIds;
 import io.emp.telemetry.agent.emit.EventSink;
@@ -73,7 +74,7 @@ public final class MachineLifecycle {
 
     /** {@code machine.starting} now (cheap), the detection and sampler on the machine thread. */
     public void start() {
-        if (config.eventsEnabled()) emit(event(STARTING).attribute("host.name", io.emp.telemetry.agent.config.HostFacts.hostName()));
+        if (config.eventsEnabled()) emit(event(STARTING).attribute("host.name", HostFacts.hostName()));
         thread.execute(this::detect);
     }
 
