@@ -53,12 +53,12 @@ class ConsoleApiTest {
         for (TelemetryEvent e : completed.events) TestEvents.xadd(redis, EVENTS, e);
         for (TelemetryEvent e : failedJob(FAILED, t0)) TestEvents.xadd(redis, e.isError() ? ERRORS : EVENTS, e);
         TestEvents.xadd(redis, EVENTS, jobEvent("job.created", RUNNING, t0 + 10, "api-server").attribute("jobType", "image-gen").build());
-        TestEvents.xadd(redis, EVENTS, jobEvent("job.claimed", RUNNING, t0 + 20, "worker").workerId("w-2").machineId("m-2").build());
         TestEvents.xadd(redis, EVENTS, TelemetryEvent.builder("machine.hardware_detected").timestamp(t0 + 1).service("worker")
                 .machineId("m-2").traceId(TestEvents.hex(32)).spanId(TestEvents.hex(16))
                 .attribute("host.cpu.model.name", "AMD EPYC 7R13 Processor").attribute("system.cpu.logical_count", 48)
                 .attribute("hw.gpu.count", 1).attribute("gpu.0.hw.model", "NVIDIA L40S")
                 .attribute("hw.gpu.memory.limit", 46068L * 1024 * 1024).build());
+        TestEvents.xadd(redis, EVENTS, jobEvent("job.claimed", RUNNING, t0 + 20, "worker").workerId("w-2").machineId("m-2").build());
         redis.setex("job:" + RUNNING + ":latest-status", 60, "{\"progress\":40,\"message\":\"denoising step 4 of 10\"}");
         console = ConsoleTestSetup.start(REDIS.uri());
         http = new ConsoleClient("http://127.0.0.1:" + console.port(), null);
