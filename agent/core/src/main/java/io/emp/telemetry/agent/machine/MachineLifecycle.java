@@ -51,7 +51,6 @@ public final class MachineLifecycle {
     private final AtomicBoolean serviceReady = new AtomicBoolean();
     private final AtomicBoolean readySent = new AtomicBoolean();
     private final ScheduledThreadPoolExecutor thread;
-    private volatile GpuSampler sampler;
 
     public MachineLifecycle(EventSink sink, String service, String machineId, MachineConfig config) {
         this(sink, service, machineId, config, ProcNvidia.DEFAULT_ROOT);
@@ -104,11 +103,6 @@ public final class MachineLifecycle {
         }
     }
 
-    /** The sampler, when one runs (tests). */
-    GpuSampler sampler() {
-        return sampler;
-    }
-
     void detect() {
         try {
             long t0 = System.nanoTime();
@@ -152,9 +146,7 @@ public final class MachineLifecycle {
                     + "' is not an executable here; no GPU statistics on " + GpuSampler.channel(machineId));
             return;
         }
-        GpuSampler s = new GpuSampler(nvidiaSmi, sink, machineId);
-        sampler = s;
-        thread.scheduleWithFixedDelay(s, 0, interval, TimeUnit.MILLISECONDS);
+        thread.scheduleWithFixedDelay(new GpuSampler(nvidiaSmi, sink, machineId), 0, interval, TimeUnit.MILLISECONDS);
         Log.info("machine", "GPU statistics every " + interval + " ms on " + GpuSampler.channel(machineId)
                 + " from " + nvidiaSmi.executable());
     }

@@ -19,7 +19,6 @@ public final class GpuSampler implements Runnable {
     private final EventSink sink;
     private final String machineId;
     private final String channel;
-    private final AtomicLong published = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
 
     public GpuSampler(NvidiaSmi nvidiaSmi, EventSink sink, String machineId) {
@@ -39,7 +38,6 @@ public final class GpuSampler implements Runnable {
             Map<String, Object> payload = GpuAttributes.sample(nvidiaSmi.query());
             payload.put(EventFields.MACHINE_ID, machineId);
             sink.publish(channel, payload);
-            published.incrementAndGet();
         } catch (GpuProbeException e) {
             long n = failures.incrementAndGet();
             if (Long.bitCount(n) == 1) Log.warn("machine", "GPU sample failed (" + n + " so far): " + e.getMessage());
@@ -48,13 +46,5 @@ public final class GpuSampler implements Runnable {
             long n = failures.incrementAndGet();
             if (Long.bitCount(n) == 1) Log.warn("machine", "GPU sample failed (" + n + " so far)", e);
         }
-    }
-
-    public long publishedCount() {
-        return published.get();
-    }
-
-    public long failureCount() {
-        return failures.get();
     }
 }
