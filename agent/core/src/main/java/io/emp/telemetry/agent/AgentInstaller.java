@@ -1,6 +1,8 @@
 package io.emp.telemetry.agent;
 
 import io.emp.telemetry.agent.config.EmitterConfig;
+import io.emp.telemetry.agent.config.MachineConfig;
+import io.emp.telemetry.agent.config.MachineId;
 import io.emp.telemetry.agent.emit.EventSink;
 import io.emp.telemetry.agent.emit.RedisEventEmitter;
 import io.emp.telemetry.agent.instrument.AgentBridgeHandler;
@@ -10,6 +12,7 @@ import io.emp.telemetry.agent.instrument.Instrumentations;
 import io.emp.telemetry.agent.instrument.Instrumenter;
 import io.emp.telemetry.agent.instrument.facade.FacadeDispatcher;
 import io.emp.telemetry.agent.lifecycle.ServiceLifecycle;
+import io.emp.telemetry.agent.machine.MachineLifecycle;
 import io.emp.telemetry.agent.rules.RuleLoader;
 import io.emp.telemetry.agent.rules.RuleProblem;
 import io.emp.telemetry.agent.rules.RuleSet;
@@ -37,14 +40,18 @@ final class AgentInstaller {
         EmitterConfig emitterConfig = EmitterConfig.from(config.settings());
         RedisEventEmitter emitter = new RedisEventEmitter(emitterConfig);
         String service = emitterConfig.serviceName();
-        ServiceLifecycle lifecycle = new ServiceLifecycle(emitter, service,
-                ServiceLifecycle.machineId(config.settings().get("machine.id")));
+        ServiceLifecycle lifecycle = new ServiceLifecycle(emitter, service, emitterConfig.machineId());
         // The sink chain, for emit and publish alike: AgentRuntime (builds and places every event)
-        // → the lifecycle's readiness watch → the emitter's queue.
+        // → the lifecycle's readiness watch → the emitter's queue (whose writer gives every event
+        // that names no machine the process's machineId).
         EventSink sink = lifecycle;
         AgentRuntime runtime = new AgentRuntime(service, sink);
+        MachineLifecycle machine = new MachineLifecycle(emitter, service, emitterConfig.machineId(),
+                MachineConfig.from(config.settings()));
+        machine.start();
         lifecycle.starting();
-        addShutdownHook(lifecycle, emitter);
+        lifecycle.whenReady(machine::serviceReady);
+        addShutdownHook(lifecycle, machine, emitter);
         phases.done("emitter");
 
         // EMP_REDACT_KEYS / -Demp.redact.keys are read by Redaction itself; this adds the agent option
@@ -76,17 +83,19 @@ final class AgentInstaller {
         phases.done("bytebuddy install");
         Log.info("agent", "started in " + (System.nanoTime() - start) / 1_000_000 + " ms for service "
                 + service + ": " + rules.rules().size()
-                + " rule(s), instrumentations " + names + ", events to " + emitterConfig.redisUrlForLog());
+                + " rule(s), instrumentations " + names + ", machine " + emitterConfig.machineId() + " (from "
+                + MachineId.describe(config.settings()) + "), events to " + emitterConfig.redisUrlForLog());
         Log.debug("agent", "start-up phases: " + phases);
     }
 
     /**
-     * One hook for both, in order: {@code service.shutting_down} must be queued before the emitter
-     * flushes (two separate hooks would run concurrently and could drop it).
+     * One hook for all, in order: {@code service.shutting_down} and {@code machine.shutting_down} must be
+     * queued before the emitter flushes (separate hooks would run concurrently and could drop them).
      */
-    private static void addShutdownHook(ServiceLifecycle lifecycle, RedisEventEmitter emitter) {
+    private static void addShutdownHook(ServiceLifecycle lifecycle, MachineLifecycle machine, RedisEventEmitter emitter) {
         Thread hook = new Thread(() -> {
             lifecycle.shuttingDown();
+            machine.shuttingDown();
             emitter.close();
         }, "emp-telemetry-shutdown");
         try {

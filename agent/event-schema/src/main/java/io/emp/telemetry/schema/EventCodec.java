@@ -39,15 +39,24 @@ public final class EventCodec {
      * (the writing process's {@code service.instance.id}) is given.
      */
     public static Map<String, String> encode(TelemetryEvent event, String instance) {
+        return encode(event, instance, null);
+    }
+
+    /**
+     * As {@link #encode(TelemetryEvent, String)}, with {@code defaultMachineId} (the writing process's
+     * machine) as {@link EventFields#MACHINE_ID} when the event names no machine itself: a machine id the
+     * event carries (a rule's extraction, a facade {@code machineEvent}) is what it is about and wins.
+     */
+    public static Map<String, String> encode(TelemetryEvent event, String instance, String defaultMachineId) {
         Map<String, String> fields = null;
         for (int cap : VALUE_CAPS) {
-            fields = encode(event, instance, cap, Limits.MAX_ERROR_STACK_CHARS * cap / Limits.MAX_VALUE_CHARS);
+            fields = encode(event, instance, defaultMachineId, cap, Limits.MAX_ERROR_STACK_CHARS * cap / Limits.MAX_VALUE_CHARS);
             if (encodedBytes(fields) <= Limits.MAX_ENCODED_EVENT_BYTES) return fields;
         }
         return fields;
     }
 
-    private static Map<String, String> encode(TelemetryEvent e, String instance, int valueCap, int stackCap) {
+    private static Map<String, String> encode(TelemetryEvent e, String instance, String defaultMachineId, int valueCap, int stackCap) {
         Map<String, String> f = new LinkedHashMap<>(24);
         f.put(EventFields.VERSION, Integer.toString(e.version()));
         f.put(EventFields.TIMESTAMP, Long.toString(e.timestamp()));
@@ -59,7 +68,7 @@ public final class EventCodec {
         putIfPresent(f, EventFields.PARENT_SPAN_ID, e.parentSpanId(), 64);
         putIfPresent(f, EventFields.JOB_ID, e.jobId(), 256);
         putIfPresent(f, EventFields.WORKER_ID, e.workerId(), 256);
-        putIfPresent(f, EventFields.MACHINE_ID, e.machineId(), 256);
+        putIfPresent(f, EventFields.MACHINE_ID, e.machineId() != null ? e.machineId() : defaultMachineId, 256);
         putIfPresent(f, EventFields.USER_ID, e.userId(), 256);
         f.put(EventFields.DATA, encodeData(e.data(), valueCap));
         if (e.errorType() != null) {

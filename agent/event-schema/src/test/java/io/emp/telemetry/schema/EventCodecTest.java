@@ -67,4 +67,11 @@ class EventCodecTest {
         badTrace.put(EventFields.TRACE_ID, "xyz");
         assertThrows(MalformedEventException.class, () -> EventCodec.decode(badTrace));
     }
+
+    @Test
+    void theWritersMachineIdFillsOnlyEventsThatNameNoMachine() {
+        assertEquals("host-m", EventCodec.encode(sample().build(), "inst", "host-m").get(EventFields.MACHINE_ID));
+        assertEquals("app-m", EventCodec.encode(sample().machineId("app-m").build(), "inst", "host-m").get(EventFields.MACHINE_ID));
+        assertEquals(null, EventCodec.encode(sample().build(), "inst").get(EventFields.MACHINE_ID));
+    }
 }

@@ -53,6 +53,11 @@ class ConsoleApiTest {
         for (TelemetryEvent e : completed.events) TestEvents.xadd(redis, EVENTS, e);
         for (TelemetryEvent e : failedJob(FAILED, t0)) TestEvents.xadd(redis, e.isError() ? ERRORS : EVENTS, e);
         TestEvents.xadd(redis, EVENTS, jobEvent("job.created", RUNNING, t0 + 10, "api-server").attribute("jobType", "image-gen").build());
+        TestEvents.xadd(redis, EVENTS, TelemetryEvent.builder("machine.hardware_detected").timestamp(t0 + 1).service("worker")
+                .machineId("m-2").traceId(TestEvents.hex(32)).spanId(TestEvents.hex(16))
+                .attribute("host.cpu.model.name", "AMD EPYC 7R13 Processor").attribute("system.cpu.logical_count", 48)
+                .attribute("hw.gpu.count", 1).attribute("gpu.0.hw.model", "NVIDIA L40S")
+                .attribute("hw.gpu.memory.limit", 46068L * 1024 * 1024).build());
         TestEvents.xadd(redis, EVENTS, jobEvent("job.claimed", RUNNING, t0 + 20, "worker").workerId("w-2").machineId("m-2").build());
         redis.setex("job:" + RUNNING + ":latest-status", 60, "{\"progress\":40,\"message\":\"denoising step 4 of 10\"}");
         console = ConsoleTestSetup.start(REDIS.uri());
@@ -164,6 +169,11 @@ class ConsoleApiTest {
         JsonNode m1 = findBy(machines.get("machines"), "machineId", "m-1");
         assertEquals(71.5, m1.at("/gpu/message/gpuTemp").asDouble());
         assertEquals("job.failed", m1.at("/lastEvent/eventType").asText());
+        JsonNode m2 = findBy(machines.get("machines"), "machineId", "m-2");
+        assertEquals("NVIDIA L40S", m2.at("/hardware/gpu.0.hw.model").asText(), m2.toString());
+        assertEquals(48, m2.at("/hardware/system.cpu.logical_count").asInt());
+        assertEquals("job.claimed", m2.at("/lastEvent/eventType").asText(), "the last event, not the hardware event");
+        assertTrue(m1.path("hardware").isMissingNode(), "no hardware event for m-1");
         JsonNode w2 = findBy(machines.get("workers"), "workerId", "w-2");
         assertEquals("job.claimed", w2.at("/lastEvent/eventType").asText());
     }

@@ -27,17 +27,16 @@ public final class ServiceLifecycle implements EventSink {
     private final String rootSpanId = TraceIds.newSpanId();
     private final long startedAt = System.currentTimeMillis();
     private final AtomicBoolean ready = new AtomicBoolean();
+    private volatile Runnable readyListener;
 
-    /** {@code delegate} receives every event; this sink only watches for readiness on the way. */
+    /**
+     * {@code delegate} receives every event; this sink only watches for readiness on the way.
+     * {@code machineId} is the process's machine ({@code io.emp.telemetry.agent.config.MachineId}).
+     */
     public ServiceLifecycle(EventSink delegate, String service, String machineId) {
         this.delegate = delegate;
         this.service = service;
         this.machineId = machineId;
-    }
-
-    /** {@code machine.id} when configured ({@code EMP_MACHINE_ID}), else the host name. */
-    public static String machineId(String configured) {
-        return configured != null && !configured.isEmpty() ? configured : HostFacts.hostName();
     }
 
     public void starting() {
@@ -52,6 +51,17 @@ public final class ServiceLifecycle implements EventSink {
                 .attribute("startup.duration_ms", System.currentTimeMillis() - startedAt)
                 .data(details)
                 .build());
+        Runnable listener = readyListener;
+        if (listener != null) listener.run();
+    }
+
+    /**
+     * {@code listener} runs once the service is ready (at once if it already is; it may run twice in a
+     * race, so it must be idempotent): how {@code machine.ready} learns that the service takes work.
+     */
+    public void whenReady(Runnable listener) {
+        readyListener = listener;
+        if (ready.get()) listener.run();
     }
 
     public void shuttingDown() {

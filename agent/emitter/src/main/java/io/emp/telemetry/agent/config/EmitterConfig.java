@@ -25,6 +25,7 @@ public final class EmitterConfig {
     private final ProcessResource resource;
     private final Duration redisTimeout;
     private final String serviceName;
+    private final String machineId;
     private final String eventsStream;
     private final String errorsStream;
     private final long eventsMaxlen;
@@ -59,7 +60,8 @@ public final class EmitterConfig {
         this.redisTimeout = r.duration("redis.timeout", Duration.ofMillis(10), Duration.ofSeconds(5));
         java.util.Map<String, String> otelResource = ProcessResource.otelAttributes(settings);
         this.serviceName = ServiceName.resolve(settings, otelResource);
-        this.resource = ProcessResource.build(settings, serviceName, otelResource);
+        this.machineId = MachineId.resolve(settings);
+        this.resource = ProcessResource.build(settings, serviceName, machineId, otelResource);
         this.statusLatestTtl = r.seconds("status.latest.ttl", Duration.ofSeconds(300));
         this.eventsStream = r.string("events.stream", StreamDefaults.EVENTS_STREAM);
         this.errorsStream = r.string("errors.stream", StreamDefaults.ERRORS_STREAM);
@@ -129,6 +131,8 @@ public final class EmitterConfig {
     /** Connect timeout and command timeout. */
     public Duration redisTimeout() { return redisTimeout; }
     public String serviceName() { return serviceName; }
+    /** {@link MachineId}: the {@code machineId} of every event that does not name a machine itself. */
+    public String machineId() { return machineId; }
     public String eventsStream() { return eventsStream; }
     public String errorsStream() { return errorsStream; }
     /** Approximate MAXLEN for XADD to the events stream; 0 = no length cap. */

@@ -47,6 +47,56 @@ public final class HostFacts {
         return facts;
     }
 
+    /** {@code host.id} as the conventions define it on Linux: {@code /etc/machine-id}; {@code null} elsewhere. */
+    public static String hostId() {
+        return firstLine(Paths.get("/etc/machine-id"));
+    }
+
+    /**
+     * {@code host.cpu.vendor.id}, {@code host.cpu.family}, {@code host.cpu.model.id}, {@code host.cpu.model.name}
+     * of the first processor in {@code /proc/cpuinfo} (only its first block is read: the file grows with
+     * the number of CPUs); empty where there is no such file.
+     */
+    public static Map<String, Object> cpu() {
+        List<String> firstBlock = new java.util.ArrayList<>();
+        try (java.io.BufferedReader r = Files.newBufferedReader(Paths.get("/proc/cpuinfo"), StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = r.readLine()) != null && !line.isBlank()) firstBlock.add(line);
+        } catch (IOException | RuntimeException ignored) {
+            // not Linux, or not readable: the facts are left out
+        }
+        Map<String, Object> facts = cpu(firstBlock);
+        facts.remove("system.cpu.logical_count");
+        return facts;
+    }
+
+    /**
+     * {@code /proc/cpuinfo} lines: the first processor's vendor, family, model and model name, and
+     * {@code system.cpu.logical_count}, the number of {@code processor} entries (the machine's logical
+     * CPUs, where {@code availableProcessors} gives the container's share).
+     */
+    public static Map<String, Object> cpu(List<String> cpuinfo) {
+        Map<String, Object> a = new LinkedHashMap<>();
+        int processors = 0;
+        for (String line : cpuinfo) {
+            int colon = line.indexOf(':');
+            if (colon < 0) continue;
+            String key = line.substring(0, colon).trim();
+            String value = line.substring(colon + 1).trim();
+            if (key.equals("processor")) processors++;
+            if (processors > 1 || value.isEmpty()) continue;
+            switch (key) {
+                case "model name": a.putIfAbsent("host.cpu.model.name", value); break;
+                case "vendor_id": a.putIfAbsent("host.cpu.vendor.id", value); break;
+                case "cpu family": a.putIfAbsent("host.cpu.family", value); break;
+                case "model": a.putIfAbsent("host.cpu.model.id", value); break;
+                default: break;
+            }
+        }
+        if (processors > 0) a.put("system.cpu.logical_count", processors);
+        return a;
+    }
+
     public static String hostName() {
         String env = System.getenv("HOSTNAME");
         if (env != null && !env.isEmpty()) return env;
@@ -55,7 +105,7 @@ public final class HostFacts {
     }
 
     /** Semantic-convention {@code os.type}: {@code linux}, {@code windows}, {@code darwin}, … */
-    static String osType(String osName) {
+    public static String osType(String osName) {
         String n = String.valueOf(osName).toLowerCase(Locale.ROOT);
         if (n.startsWith("windows")) return "windows";
         if (n.startsWith("mac")) return "darwin";
@@ -65,7 +115,7 @@ public final class HostFacts {
     }
 
     /** Semantic-convention {@code host.arch}: {@code amd64}, {@code arm64}, … */
-    static String hostArch(String osArch) {
+    public static String hostArch(String osArch) {
         String a = String.valueOf(osArch).toLowerCase(Locale.ROOT);
         if (a.equals("x86_64")) return "amd64";
         if (a.equals("aarch64")) return "arm64";
@@ -85,7 +135,7 @@ public final class HostFacts {
     }
 
     /** MemTotal of /proc/meminfo (Linux); 0 where that file does not exist. */
-    private static long totalMemoryBytes() {
+    public static long totalMemoryBytes() {
         try {
             List<String> lines = Files.readAllLines(Paths.get("/proc/meminfo"), StandardCharsets.US_ASCII);
             for (String line : lines) {

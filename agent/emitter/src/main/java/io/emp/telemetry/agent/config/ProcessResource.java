@@ -28,11 +28,18 @@ public final class ProcessResource {
         this.instanceId = String.valueOf(attributes.get("service.instance.id"));
     }
 
-    static ProcessResource build(Settings settings, String serviceName, Map<String, String> fromOtel) {
+    /** The machine's configured id ({@link MachineId}), on the resource so a backend can group processes by machine. */
+    public static final String MACHINE_ID = "emp.machine.id";
+
+    static ProcessResource build(Settings settings, String serviceName, String machineId, Map<String, String> fromOtel) {
         Map<String, Object> a = new LinkedHashMap<>();
         a.put("service.name", serviceName);
         a.put("service.instance.id", randomInstanceId().toString());
         a.putAll(HostFacts.resource());
+        String hostId = HostFacts.hostId();
+        if (hostId != null) a.put("host.id", hostId);
+        a.putAll(HostFacts.cpu());
+        a.put(MACHINE_ID, machineId);
         a.put("telemetry.distro.name", DISTRO_NAME);
         a.put("telemetry.distro.version", distroVersion());
         a.putAll(fromOtel);

@@ -96,6 +96,15 @@ public final class Settings {
         return p != null && !p.isEmpty() ? "-D" + otelProperty(envName) : envName;
     }
 
+    /**
+     * A plain environment variable outside the {@code EMP_} namespace (such as {@code MACHINE_ID}), for
+     * the few settings that fall back to what the application's own deployment already sets.
+     */
+    public String env(String name) {
+        String v = env.get(name);
+        return v == null || v.isEmpty() ? null : v;
+    }
+
     /** Whether {@code key} was given at all (environment, system property or agent option). */
     public boolean isSet(String key) {
         return get(key) != null;

@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * Encodes queued items on the writer thread (JSON work stays off application threads): events with
- * the wire schema's {@link EventCodec} (jackson-core streaming), plus the {@code instance} field.
+ * the wire schema's {@link EventCodec} (jackson-core streaming), plus the {@code instance} field and the
+ * process's {@code machineId} on every event that names no machine itself.
  */
 final class Encoder {
     static final String STATUS_TIMESTAMP = "timestamp";
@@ -44,7 +45,7 @@ final class Encoder {
     }
 
     private redis.clients.jedis.CommandArguments xadd(String stream, TelemetryEvent event) {
-        return RedisCommands.xadd(stream, RedisCommands.maxlenFor(config, stream), EventCodec.encode(event, config.instanceId()));
+        return RedisCommands.xadd(stream, RedisCommands.maxlenFor(config, stream), EventCodec.encode(event, config.instanceId(), config.machineId()));
     }
 
     /**

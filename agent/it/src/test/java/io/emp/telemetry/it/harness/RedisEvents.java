@@ -23,12 +23,32 @@ public final class RedisEvents implements AutoCloseable {
         connection = client.connect();
     }
 
-    /** The service's events in stream order, without the agent's own lifecycle events ({@code service.*}). */
+    /** The service's events in stream order, without the agent's own lifecycle events ({@code service.*}, {@code machine.*}). */
     public List<TelemetryEvent> events(String service) {
         List<TelemetryEvent> out = new ArrayList<>(read(StreamDefaults.EVENTS_STREAM, service));
-        out.removeIf(RedisEvents::isLifecycle);
+        out.removeIf(e -> isLifecycle(e) || isMachine(e));
         return out;
     }
+
+    /** Every entry of the service on the events stream, lifecycle events included. */
+    public List<TelemetryEvent> eventsStream(String service) {
+        return read(StreamDefaults.EVENTS_STREAM, service);
+    }
+
+    /** Only the machine events: machine.starting, machine.hardware_detected, machine.ready, machine.shutting_down. */
+    public List<TelemetryEvent> machine(String service) {
+        List<TelemetryEvent> out = new ArrayList<>(read(StreamDefaults.EVENTS_STREAM, service));
+        out.removeIf(e -> !isMachine(e));
+        return out;
+    }
+
+    /** The agent's own machine events (an application's facade event may be called machine.* too). */
+    private static boolean isMachine(TelemetryEvent e) {
+        return MACHINE_LIFECYCLE.contains(e.eventType());
+    }
+
+    private static final java.util.Set<String> MACHINE_LIFECYCLE = java.util.Set.of(
+            "machine.starting", "machine.hardware_detected", "machine.ready", "machine.shutting_down");
 
     /** Only the lifecycle events: service.starting, service.ready, service.shutting_down. */
     public List<TelemetryEvent> lifecycle(String service) {
@@ -50,6 +70,16 @@ public final class RedisEvents implements AutoCloseable {
         List<TelemetryEvent> out = new ArrayList<>(events(service));
         out.addAll(errors(service));
         return out;
+    }
+
+    /** The {@code instance} field (the process's {@code service.instance.id}) of the service's first entry. */
+    public String instanceOf(String service) {
+        for (StreamMessage<String, String> m : connection.sync().xrange(StreamDefaults.EVENTS_STREAM, Range.create("-", "+"))) {
+            if (service.equals(m.getBody().get(io.emp.telemetry.schema.EventFields.SERVICE))) {
+                return m.getBody().get(io.emp.telemetry.schema.EventFields.INSTANCE);
+            }
+        }
+        return null;
     }
 
     public long streamLength(String stream) {

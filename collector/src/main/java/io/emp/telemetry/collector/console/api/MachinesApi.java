@@ -14,10 +14,14 @@ import java.util.TreeMap;
 
 /**
  * {@code GET /api/machines}: per machine its last GPU statistics (from {@code machine:*:gpu}, as
- * received since the console started) and its last event; per worker its last event and its last
+ * received since the console started), its last event and its hardware (the data of its last
+ * {@code machine.hardware_detected}: CPU, memory, disk, GPUs); per worker its last event and its last
  * lifecycle event ({@code worker.*}, {@code service.*}), from the events stream over the window.
  */
 public final class MachinesApi extends ApiHandler {
+    /** The agent's event with the machine's hardware facts (agent/core MachineLifecycle). */
+    static final String HARDWARE_DETECTED = "machine.hardware_detected";
+
     public MachinesApi(ConsoleContext ctx) {
         super(ctx);
     }
@@ -31,7 +35,9 @@ public final class MachinesApi extends ApiHandler {
         scanner.backward(ctx.eventsStream(), false, ctx.window(q), c -> {
             TelemetryEvent e = c.event();
             if (e.machineId() != null) {
-                machines.computeIfAbsent(e.machineId(), k -> machine(k)).putIfAbsent("lastEvent", brief(c));
+                Map<String, Object> m = machines.computeIfAbsent(e.machineId(), k -> machine(k));
+                m.putIfAbsent("lastEvent", brief(c));
+                if (HARDWARE_DETECTED.equals(e.eventType())) m.putIfAbsent("hardware", e.data());
             }
             if (e.workerId() != null) {
                 Map<String, Object> w = workers.computeIfAbsent(e.workerId(), k -> {
