@@ -37,6 +37,11 @@ class BridgeTest {
         assertNull(Bridge.clientRequestEnter(0, BridgeTest.class, "request"));
         assertNull(Bridge.clientRequestReplacement("token"));
         assertNull(Bridge.functionCallEnter(0, BridgeTest.class, "fcall", "f", null, null));
+        assertNull(Bridge.httpClientEnter(0, BridgeTest.class, "GET", "http", "h", 80, "/", false));
+        assertNull(Bridge.httpClientTraceparent("token"));
+        Bridge.httpClientExit("token", 200, null);
+        assertNull(Bridge.urlConnectionEnter(0, BridgeTest.class, null, false));
+        Bridge.urlConnectionExit("token", 200, null, true);
         assertEquals("result", Bridge.exit("token", "result", null));
         assertNull(Bridge.traceparent(BridgeTest.class));
     }
@@ -153,6 +158,33 @@ class BridgeTest {
         @Override
         public String traceparent(Class<?> origin) {
             throw new IllegalStateException("boom");
+        }
+
+        @Override
+        public Object httpClientEnter(int site, Class<?> origin, String method, String scheme, String host, int port,
+                                      String target, boolean callerTraceparent) {
+            throw new IllegalStateException("boom");
+        }
+
+        @Override
+        public String httpClientTraceparent(Object token) {
+            throw new IllegalStateException("boom");
+        }
+
+        @Override
+        public void httpClientExit(Object token, int status, Throwable thrown) {
+            throw new StackOverflowError();
+        }
+
+        @Override
+        public Object urlConnectionEnter(int site, Class<?> origin, java.net.HttpURLConnection connection,
+                                         boolean connected) {
+            throw new IllegalStateException("boom");
+        }
+
+        @Override
+        public void urlConnectionExit(Object token, int responseCode, Throwable thrown, boolean responseRead) {
+            throw new StackOverflowError();
         }
     }
 }

@@ -6,6 +6,7 @@ import io.emp.telemetry.agent.context.Spans;
 import io.emp.telemetry.agent.context.TraceParent;
 import io.emp.telemetry.bootstrap.BridgeHandler;
 
+import java.net.HttpURLConnection;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -108,6 +109,72 @@ public final class AgentBridgeHandler implements BridgeHandler {
     @Override
     public Object clientRequestReplacement(Object token) {
         return token instanceof ClientRequestSite.Call ? ((ClientRequestSite.Call) token).replacementRequest() : null;
+    }
+
+    @Override
+    public Object httpClientEnter(int site, Class<?> origin, String method, String scheme, String host, int port,
+                                  String target, boolean callerTraceparent) {
+        LibraryClientRequestSite handler = sites.get(site, LibraryClientRequestSite.class);
+        if (handler == null) return null;
+        int[] guard = Guard.tryEnter();
+        if (guard == null) return null;
+        try {
+            return handler.enter(origin, method, scheme, host, port, target, callerTraceparent);
+        } catch (Throwable t) {
+            failed("call site " + site, t);
+            return null;
+        } finally {
+            Guard.exit(guard);
+        }
+    }
+
+    @Override
+    public String httpClientTraceparent(Object token) {
+        return token instanceof LibraryClientRequestSite.Call ? ((LibraryClientRequestSite.Call) token).traceparent() : null;
+    }
+
+    @Override
+    public void httpClientExit(Object token, int status, Throwable thrown) {
+        if (!(token instanceof LibraryClientRequestSite.Call)) return;
+        int[] guard = Guard.tryEnter();
+        if (guard == null) return;
+        try {
+            ((LibraryClientRequestSite.Call) token).end(status, thrown);
+        } catch (Throwable t) {
+            failed("request end", t);
+        } finally {
+            Guard.exit(guard);
+        }
+    }
+
+    @Override
+    public Object urlConnectionEnter(int site, Class<?> origin, HttpURLConnection connection, boolean connected) {
+        UrlConnectionSite handler = sites.get(site, UrlConnectionSite.class);
+        if (handler == null) return null;
+        int[] guard = Guard.tryEnter();
+        if (guard == null) return null;
+        try {
+            return handler.enter(origin, connection, connected);
+        } catch (Throwable t) {
+            failed("call site " + site, t);
+            return null;
+        } finally {
+            Guard.exit(guard);
+        }
+    }
+
+    @Override
+    public void urlConnectionExit(Object token, int responseCode, Throwable thrown, boolean responseRead) {
+        if (!(token instanceof UrlConnectionSite.Call)) return;
+        int[] guard = Guard.tryEnter();
+        if (guard == null) return;
+        try {
+            ((UrlConnectionSite.Call) token).exit(responseCode, thrown, responseRead);
+        } catch (Throwable t) {
+            failed("request end", t);
+        } finally {
+            Guard.exit(guard);
+        }
     }
 
     @Override

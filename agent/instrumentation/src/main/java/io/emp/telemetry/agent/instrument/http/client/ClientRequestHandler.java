@@ -5,8 +5,6 @@ import io.emp.telemetry.agent.context.Spans;
 import io.emp.telemetry.agent.context.TraceParent;
 import io.emp.telemetry.agent.instrument.AgentRuntime;
 import io.emp.telemetry.agent.instrument.ClientRequestSite;
-import io.emp.telemetry.schema.Attributes;
-import io.emp.telemetry.schema.TelemetryEvent;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -22,8 +20,8 @@ import java.util.concurrent.ExecutionException;
  * {@code http.client.request_failed} to the errors stream. Async calls complete with their future.
  */
 final class ClientRequestHandler implements ClientRequestSite {
-    static final String REQUEST_EVENT = "http.client.request";
-    static final String FAILED_EVENT = "http.client.request_failed";
+    static final String REQUEST_EVENT = ClientCallEvents.REQUEST_EVENT;
+    static final String FAILED_EVENT = ClientCallEvents.FAILED_EVENT;
 
     private final AgentRuntime runtime;
 
@@ -78,22 +76,7 @@ final class ClientRequestHandler implements ClientRequestSite {
 
         private void finish(Object response, Throwable error) {
             int status = response instanceof HttpResponse ? ((HttpResponse<?>) response).statusCode() : -1;
-            String errorType = error != null ? error.getClass().getName() : status >= 400 ? Integer.toString(status) : null;
-            runtime.emit(span, describe(runtime.endEvent(REQUEST_EVENT, span))
-                    .attribute(Attributes.HTTP_RESPONSE_STATUS_CODE, status > 0 ? status : null)
-                    .attribute(Attributes.ERROR_TYPE, errorType));
-            if (error != null) {
-                runtime.emit(span, describe(runtime.endEvent(FAILED_EVENT, span))
-                        .attribute(Attributes.ERROR_TYPE, errorType)
-                        .error(error));
-            }
-        }
-
-        private TelemetryEvent.Builder describe(TelemetryEvent.Builder event) {
-            return event.attribute(Attributes.HTTP_REQUEST_METHOD, method)
-                    .attribute(Attributes.URL_FULL, TracedRequests.urlWithoutQuery(uri))
-                    .attribute(Attributes.SERVER_ADDRESS, uri == null ? null : uri.getHost())
-                    .attribute(Attributes.SERVER_PORT, uri == null || uri.getPort() < 0 ? null : uri.getPort());
+            ClientCallEvents.emit(runtime, span, ClientCallEvents.Target.of(method, uri), status, error);
         }
     }
 
