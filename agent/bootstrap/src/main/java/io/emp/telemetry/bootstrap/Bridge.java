@@ -237,4 +237,78 @@ public final class Bridge {
             // never into the application
         }
     }
+
+    /**
+     * Entry of an asynchronous client library's execute (Apache HttpClient 5 async
+     * {@code doExecute}); the request itself comes with {@link #asyncHttpClientSend}.
+     */
+    public static Object asyncHttpClientStart(int site, Class<?> origin) {
+        BridgeHandler h = handler;
+        if (h == null) return null;
+        try {
+            return h.asyncHttpClientStart(site, origin);
+        } catch (Throwable ignored) {
+            return null;
+        }
+    }
+
+    /** Exit of that execute (it returned its future, or threw). */
+    public static void asyncHttpClientExit(Object token, Throwable thrown) {
+        if (token == null) return;
+        BridgeHandler h = handler;
+        if (h == null) return;
+        try {
+            h.asyncHttpClientExit(token, thrown);
+        } catch (Throwable ignored) {
+            // never into the application
+        }
+    }
+
+    /** Whether an execute on this thread still waits for its request; allocation-free. */
+    public static boolean asyncHttpClientAwaitsRequest(int site) {
+        BridgeHandler h = handler;
+        if (h == null) return false;
+        try {
+            return h.asyncHttpClientAwaitsRequest(site);
+        } catch (Throwable ignored) {
+            return false;
+        }
+    }
+
+    /**
+     * The request of this thread's execute, as the library hands it to its exec chain, with the
+     * library's callback for the exchange; returns the {@code traceparent} to set, or {@code null}.
+     */
+    public static String asyncHttpClientSend(int site, Object exchange, String method, String scheme, String host,
+                                             int port, String target, boolean callerTraceparent) {
+        BridgeHandler h = handler;
+        if (h == null) return null;
+        try {
+            return h.asyncHttpClientSend(site, exchange, method, scheme, host, port, target, callerTraceparent);
+        } catch (Throwable ignored) {
+            return null;
+        }
+    }
+
+    /** The exchange's response arrived with {@code status}. */
+    public static void asyncHttpClientResponse(int site, Object exchange, int status) {
+        BridgeHandler h = handler;
+        if (h == null) return;
+        try {
+            h.asyncHttpClientResponse(site, exchange, status);
+        } catch (Throwable ignored) {
+            // never into the application
+        }
+    }
+
+    /** The exchange completed ({@code error == null}) or failed. */
+    public static void asyncHttpClientEnd(int site, Object exchange, Throwable error) {
+        BridgeHandler h = handler;
+        if (h == null) return;
+        try {
+            h.asyncHttpClientEnd(site, exchange, error);
+        } catch (Throwable ignored) {
+            // never into the application
+        }
+    }
 }

@@ -61,4 +61,23 @@ public interface BridgeHandler {
 
     /** That call returned or threw; {@code responseRead} when it was the one that reads the response. */
     void urlConnectionExit(Object token, int responseCode, Throwable thrown, boolean responseRead);
+
+    /** An asynchronous client library's execute started. */
+    Object asyncHttpClientStart(int site, Class<?> origin);
+
+    /** That execute returned or threw. */
+    void asyncHttpClientExit(Object token, Throwable thrown);
+
+    /** Whether an execute on this thread still waits for its request; must not allocate. */
+    boolean asyncHttpClientAwaitsRequest(int site);
+
+    /** The request of this thread's execute, with the library's callback for the exchange. */
+    String asyncHttpClientSend(int site, Object exchange, String method, String scheme, String host, int port,
+                               String target, boolean callerTraceparent);
+
+    /** The exchange's response arrived. */
+    void asyncHttpClientResponse(int site, Object exchange, int status);
+
+    /** The exchange completed or failed. */
+    void asyncHttpClientEnd(int site, Object exchange, Throwable error);
 }

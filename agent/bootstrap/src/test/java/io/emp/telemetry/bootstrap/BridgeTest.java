@@ -42,6 +42,12 @@ class BridgeTest {
         Bridge.httpClientExit("token", 200, null);
         assertNull(Bridge.urlConnectionEnter(0, BridgeTest.class, null, false));
         Bridge.urlConnectionExit("token", 200, null, true);
+        assertNull(Bridge.asyncHttpClientStart(0, BridgeTest.class));
+        Bridge.asyncHttpClientExit("token", null);
+        assertFalse(Bridge.asyncHttpClientAwaitsRequest(0));
+        assertNull(Bridge.asyncHttpClientSend(0, "exchange", "GET", "http", "h", 80, "/", false));
+        Bridge.asyncHttpClientResponse(0, "exchange", 200);
+        Bridge.asyncHttpClientEnd(0, "exchange", null);
         assertEquals("result", Bridge.exit("token", "result", null));
         assertNull(Bridge.traceparent(BridgeTest.class));
     }
@@ -184,6 +190,37 @@ class BridgeTest {
 
         @Override
         public void urlConnectionExit(Object token, int responseCode, Throwable thrown, boolean responseRead) {
+            throw new StackOverflowError();
+        }
+
+        @Override
+        public Object asyncHttpClientStart(int site, Class<?> origin) {
+            throw new IllegalStateException("boom");
+        }
+
+        @Override
+        public void asyncHttpClientExit(Object token, Throwable thrown) {
+            throw new StackOverflowError();
+        }
+
+        @Override
+        public boolean asyncHttpClientAwaitsRequest(int site) {
+            throw new IllegalStateException("boom");
+        }
+
+        @Override
+        public String asyncHttpClientSend(int site, Object exchange, String method, String scheme, String host,
+                                          int port, String target, boolean callerTraceparent) {
+            throw new IllegalStateException("boom");
+        }
+
+        @Override
+        public void asyncHttpClientResponse(int site, Object exchange, int status) {
+            throw new StackOverflowError();
+        }
+
+        @Override
+        public void asyncHttpClientEnd(int site, Object exchange, Throwable error) {
             throw new StackOverflowError();
         }
     }

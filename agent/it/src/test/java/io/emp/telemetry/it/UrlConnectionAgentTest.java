@@ -39,11 +39,12 @@ class UrlConnectionAgentTest {
 
         assertEquals(0, result.exitCode, result::toString);
         assertTrue(result.stdout.contains("URLCONNECTION-APP-DONE"), result::toString);
-        assertFalse(result.stderr.toLowerCase(java.util.Locale.ROOT).contains("apache"), result::toString);
+        // nothing about the missing library: no warning, no class name of it, no stack trace
+        assertFalse(result.stderr.contains("WARN"), result::toString);
+        assertFalse(result.stderr.contains("org.apache.hc"), result::toString);
         assertFalse(result.stderr.contains("Exception"), result::toString);
         try (RedisEvents redis = new RedisEvents(REDIS.uri())) {
-            HttpClientScenario.assertRecorded(result, redis.events(service), redis.errors(service),
-                    "java.net.ConnectException");
+            HttpClientScenario.assertRecorded(result, redis.events(service), redis.errors(service));
         }
     }
 }

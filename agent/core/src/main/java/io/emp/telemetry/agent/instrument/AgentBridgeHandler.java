@@ -178,6 +178,95 @@ public final class AgentBridgeHandler implements BridgeHandler {
     }
 
     @Override
+    public Object asyncHttpClientStart(int site, Class<?> origin) {
+        AsyncClientRequestSite handler = sites.get(site, AsyncClientRequestSite.class);
+        if (handler == null) return null;
+        int[] guard = Guard.tryEnter();
+        if (guard == null) return null;
+        try {
+            return handler.start(origin);
+        } catch (Throwable t) {
+            failed("call site " + site, t);
+            return null;
+        } finally {
+            Guard.exit(guard);
+        }
+    }
+
+    @Override
+    public void asyncHttpClientExit(Object token, Throwable thrown) {
+        if (!(token instanceof AsyncClientRequestSite.Call)) return;
+        int[] guard = Guard.tryEnter();
+        if (guard == null) return;
+        try {
+            ((AsyncClientRequestSite.Call) token).exit(thrown);
+        } catch (Throwable t) {
+            failed("request exit", t);
+        } finally {
+            Guard.exit(guard);
+        }
+    }
+
+    @Override
+    public boolean asyncHttpClientAwaitsRequest(int site) {
+        AsyncClientRequestSite handler = sites.get(site, AsyncClientRequestSite.class);
+        if (handler == null || Guard.isHeld()) return false;
+        try {
+            return handler.awaitsRequest();
+        } catch (Throwable t) {
+            failed("call site " + site, t);
+            return false;
+        }
+    }
+
+    @Override
+    public String asyncHttpClientSend(int site, Object exchange, String method, String scheme, String host, int port,
+                                      String target, boolean callerTraceparent) {
+        AsyncClientRequestSite handler = sites.get(site, AsyncClientRequestSite.class);
+        if (handler == null) return null;
+        int[] guard = Guard.tryEnter();
+        if (guard == null) return null;
+        try {
+            return handler.send(exchange, method, scheme, host, port, target, callerTraceparent);
+        } catch (Throwable t) {
+            failed("call site " + site, t);
+            return null;
+        } finally {
+            Guard.exit(guard);
+        }
+    }
+
+    @Override
+    public void asyncHttpClientResponse(int site, Object exchange, int status) {
+        AsyncClientRequestSite handler = sites.get(site, AsyncClientRequestSite.class);
+        if (handler == null) return;
+        int[] guard = Guard.tryEnter();
+        if (guard == null) return;
+        try {
+            handler.response(exchange, status);
+        } catch (Throwable t) {
+            failed("call site " + site, t);
+        } finally {
+            Guard.exit(guard);
+        }
+    }
+
+    @Override
+    public void asyncHttpClientEnd(int site, Object exchange, Throwable error) {
+        AsyncClientRequestSite handler = sites.get(site, AsyncClientRequestSite.class);
+        if (handler == null) return;
+        int[] guard = Guard.tryEnter();
+        if (guard == null) return;
+        try {
+            handler.end(exchange, error);
+        } catch (Throwable t) {
+            failed("request end", t);
+        } finally {
+            Guard.exit(guard);
+        }
+    }
+
+    @Override
     public Object functionCallEnter(int site, Class<?> origin, String clientMethod, Object function,
                                     Object keys, Object args) {
         FunctionCallSite handler = sites.get(site, FunctionCallSite.class);

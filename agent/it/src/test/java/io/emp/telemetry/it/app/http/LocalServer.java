@@ -32,6 +32,7 @@ final class LocalServer implements AutoCloseable {
                 exchange.sendResponseHeaders(404, -1);
             } else {
                 byte[] body = "ok".getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "text/plain; charset=utf-8");
                 exchange.sendResponseHeaders(200, body.length);
                 exchange.getResponseBody().write(body);
             }

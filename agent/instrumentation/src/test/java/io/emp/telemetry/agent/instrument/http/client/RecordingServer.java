@@ -36,6 +36,7 @@ public final class RecordingServer implements AutoCloseable {
                 exchange.sendResponseHeaders(404, -1);
             } else {
                 byte[] body = "ok".getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "text/plain; charset=utf-8");
                 exchange.sendResponseHeaders(200, body.length);
                 exchange.getResponseBody().write(body);
             }
