@@ -17,11 +17,12 @@ import java.util.concurrent.ExecutionException;
  * One outgoing {@code java.net.http} call: a client span (child of the current one), its
  * {@code traceparent} put on the request unless the caller set one, and on completion one
  * {@code http.client.request} event; a call that failed (no response) also sends
- * {@code http.client.request_failed} to the errors stream. Async calls complete with their future.
+ * {@code http.client.request_failed} to the errors stream ({@link ClientRequestEvents}). Async calls
+ * complete with their future.
  */
 final class ClientRequestHandler implements ClientRequestSite {
-    static final String REQUEST_EVENT = ClientCallEvents.REQUEST_EVENT;
-    static final String FAILED_EVENT = ClientCallEvents.FAILED_EVENT;
+    static final String REQUEST_EVENT = ClientRequestEvents.REQUEST_EVENT;
+    static final String FAILED_EVENT = ClientRequestEvents.FAILED_EVENT;
 
     private final AgentRuntime runtime;
 
@@ -76,7 +77,9 @@ final class ClientRequestHandler implements ClientRequestSite {
 
         private void finish(Object response, Throwable error) {
             int status = response instanceof HttpResponse ? ((HttpResponse<?>) response).statusCode() : -1;
-            ClientCallEvents.emit(runtime, span, ClientCallEvents.Target.of(method, uri), status, error);
+            ClientRequestEvents.emit(runtime, span, method, TracedRequests.urlWithoutQuery(uri),
+                    uri == null ? null : uri.getHost(), uri == null || uri.getPort() < 0 ? null : uri.getPort(),
+                    status, error);
         }
     }
 

@@ -33,6 +33,13 @@ final class TracedRequests {
 
     /** {@code scheme://host:port/path}: no user info, no query, no fragment (they may hold secrets). */
     static String urlWithoutQuery(URI uri) {
-        return uri == null ? null : ClientCallEvents.Target.of(null, uri).urlFull();
+        if (uri == null) return null;
+        StringBuilder out = new StringBuilder();
+        if (uri.getScheme() != null) out.append(uri.getScheme()).append("://");
+        if (uri.getHost() != null) out.append(uri.getHost());
+        if (uri.getPort() >= 0) out.append(':').append(uri.getPort());
+        String path = uri.getRawPath();
+        out.append(path == null || path.isEmpty() ? "/" : path);
+        return out.toString();
     }
 }

@@ -5,7 +5,7 @@ import io.emp.telemetry.agent.context.Spans;
 import io.emp.telemetry.agent.context.TraceParent;
 import io.emp.telemetry.agent.instrument.AgentRuntime;
 import io.emp.telemetry.agent.instrument.AsyncClientRequestSite;
-import io.emp.telemetry.agent.instrument.http.client.ClientCallEvents;
+import io.emp.telemetry.agent.instrument.http.client.RequestTarget;
 
 import java.util.Collections;
 import java.util.Map;
@@ -54,7 +54,7 @@ final class ApacheAsyncRequestHandler implements AsyncClientRequestSite {
                        boolean callerTraceparent) {
         Exchange exchange = STARTED.get()[0];
         if (exchange == null || exchange.target != null || key == null) return null;
-        exchange.target = new ClientCallEvents.Target(method, scheme, host, port, target);
+        exchange.target = new RequestTarget(method, scheme, host, port, target);
         inFlight.put(key, exchange);
         return callerTraceparent ? null : TraceParent.format(exchange.span.context());
     }
@@ -69,13 +69,13 @@ final class ApacheAsyncRequestHandler implements AsyncClientRequestSite {
     public void end(Object key, Throwable error) {
         Exchange exchange = inFlight.remove(key);
         if (exchange != null) {
-            ClientCallEvents.emit(runtime, exchange.span, exchange.target, exchange.status, error);
+            exchange.target.emit(runtime, exchange.span, exchange.status, error);
         }
     }
 
     private static final class Exchange implements Call {
         final Span span;
-        volatile ClientCallEvents.Target target;
+        volatile RequestTarget target;
         volatile int status = -1;
 
         Exchange(Span span) {

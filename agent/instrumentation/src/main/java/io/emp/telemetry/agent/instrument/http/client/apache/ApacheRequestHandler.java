@@ -5,7 +5,7 @@ import io.emp.telemetry.agent.context.Spans;
 import io.emp.telemetry.agent.context.TraceParent;
 import io.emp.telemetry.agent.instrument.AgentRuntime;
 import io.emp.telemetry.agent.instrument.LibraryClientRequestSite;
-import io.emp.telemetry.agent.instrument.http.client.ClientCallEvents;
+import io.emp.telemetry.agent.instrument.http.client.RequestTarget;
 
 /**
  * One Apache HttpClient 5 {@code execute}: a client span (child of the current one) that is
@@ -36,17 +36,17 @@ final class ApacheRequestHandler implements LibraryClientRequestSite {
                       boolean callerTraceparent) {
         Span span = Spans.open(origin);
         String traceparent = callerTraceparent ? null : TraceParent.format(span.context());
-        Request request = new Request(span, new ClientCallEvents.Target(method, scheme, host, port, target), traceparent);
+        Request request = new Request(span, new RequestTarget(method, scheme, host, port, target), traceparent);
         IN_PROGRESS.get()[0]++;
         return request;
     }
 
     private final class Request implements Call {
         private final Span span;
-        private final ClientCallEvents.Target target;
+        private final RequestTarget target;
         private final String traceparent;
 
-        Request(Span span, ClientCallEvents.Target target, String traceparent) {
+        Request(Span span, RequestTarget target, String traceparent) {
             this.span = span;
             this.target = target;
             this.traceparent = traceparent;
@@ -61,7 +61,7 @@ final class ApacheRequestHandler implements LibraryClientRequestSite {
         public void end(int status, Throwable thrown) {
             IN_PROGRESS.get()[0]--;
             Spans.close(span);
-            ClientCallEvents.emit(runtime, span, target, status, thrown);
+            target.emit(runtime, span, status, thrown);
         }
     }
 }

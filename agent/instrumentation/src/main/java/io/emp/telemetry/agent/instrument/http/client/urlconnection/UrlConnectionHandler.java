@@ -5,7 +5,7 @@ import io.emp.telemetry.agent.context.Spans;
 import io.emp.telemetry.agent.context.TraceParent;
 import io.emp.telemetry.agent.instrument.AgentRuntime;
 import io.emp.telemetry.agent.instrument.UrlConnectionSite;
-import io.emp.telemetry.agent.instrument.http.client.ClientCallEvents;
+import io.emp.telemetry.agent.instrument.http.client.RequestTarget;
 
 import java.net.HttpURLConnection;
 import java.net.URL;
@@ -105,8 +105,7 @@ final class UrlConnectionHandler implements UrlConnectionSite {
                 if (finished) return;
                 finished = true;
             }
-            ClientCallEvents.emit(runtime, span,
-                    new ClientCallEvents.Target(method, scheme, host, port, path), status, error);
+            new RequestTarget(method, scheme, host, port, path).emit(runtime, span, status, error);
         }
     }
 }

@@ -2,7 +2,7 @@ package io.emp.telemetry.agent.instrument.http.client.apache;
 
 import io.emp.telemetry.agent.context.Span;
 import io.emp.telemetry.agent.context.Spans;
-import io.emp.telemetry.agent.instrument.http.client.ClientCallEvents;
+import io.emp.telemetry.agent.instrument.http.client.ClientRequestEvents;
 import io.emp.telemetry.agent.instrument.http.client.RecordingServer;
 import io.emp.telemetry.agent.instrument.testing.InstrumentedJvm;
 import io.emp.telemetry.agent.instrument.testing.RecordingSink;
@@ -68,7 +68,7 @@ class ApacheAsyncClientTest {
             Spans.close(caller);
         }
         assertEquals(200, response.getCode());
-        TelemetryEvent e = events.await(ClientCallEvents.REQUEST_EVENT, 1).get(0);
+        TelemetryEvent e = events.await(ClientRequestEvents.REQUEST_EVENT, 1).get(0);
         assertEquals("/models/7 00-" + e.traceId() + "-" + e.spanId() + "-01", server.next());
         assertEquals(caller.traceId(), e.traceId());
         assertEquals(caller.spanId(), e.parentSpanId());
@@ -99,24 +99,24 @@ class ApacheAsyncClientTest {
             }
         });
         assertEquals(404, seen.get(5, TimeUnit.SECONDS));
-        TelemetryEvent e = events.await(ClientCallEvents.REQUEST_EVENT, 1).get(0);
+        TelemetryEvent e = events.await(ClientRequestEvents.REQUEST_EVENT, 1).get(0);
         assertEquals("POST", e.data().get(Attributes.HTTP_REQUEST_METHOD));
         assertEquals(404, e.data().get(Attributes.HTTP_RESPONSE_STATUS_CODE));
         assertEquals("404", e.data().get(Attributes.ERROR_TYPE));
-        assertTrue(events.ofType(ClientCallEvents.FAILED_EVENT).isEmpty());
+        assertTrue(events.ofType(ClientRequestEvents.FAILED_EVENT).isEmpty());
     }
 
     @Test
     void aRedirectIsOneCallWhoseRequestsAllCarryTheTraceparent() throws Exception {
         assertEquals(200, client.execute(SimpleHttpRequests.get(server.base() + "/redirect"), null)
                 .get(5, TimeUnit.SECONDS).getCode());
-        TelemetryEvent e = events.await(ClientCallEvents.REQUEST_EVENT, 1).get(0);
+        TelemetryEvent e = events.await(ClientRequestEvents.REQUEST_EVENT, 1).get(0);
         String tp = "00-" + e.traceId() + "-" + e.spanId() + "-01";
         assertEquals("/redirect " + tp, server.next());
         assertEquals("/landed " + tp, server.next());
         assertEquals(server.base() + "/redirect", e.data().get(Attributes.URL_FULL));
         Thread.sleep(200);
-        assertEquals(1, events.ofType(ClientCallEvents.REQUEST_EVENT).size());
+        assertEquals(1, events.ofType(ClientRequestEvents.REQUEST_EVENT).size());
     }
 
     @Test
@@ -126,10 +126,10 @@ class ApacheAsyncClientTest {
                 () -> client.execute(get, null).get(5, TimeUnit.SECONDS));
         assertTrue(thrown.getCause() instanceof ConnectException, thrown::toString);
 
-        List<TelemetryEvent> failed = events.await(ClientCallEvents.FAILED_EVENT, 1);
+        List<TelemetryEvent> failed = events.await(ClientRequestEvents.FAILED_EVENT, 1);
         assertTrue(failed.get(0).isError());
         assertEquals(thrown.getCause().getClass().getName(), failed.get(0).errorType());
-        TelemetryEvent request = events.await(ClientCallEvents.REQUEST_EVENT, 1).get(0);
+        TelemetryEvent request = events.await(ClientRequestEvents.REQUEST_EVENT, 1).get(0);
         assertNull(request.data().get(Attributes.HTTP_RESPONSE_STATUS_CODE));
     }
 }

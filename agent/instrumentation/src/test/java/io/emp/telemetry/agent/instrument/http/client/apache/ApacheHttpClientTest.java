@@ -2,7 +2,7 @@ package io.emp.telemetry.agent.instrument.http.client.apache;
 
 import io.emp.telemetry.agent.context.Span;
 import io.emp.telemetry.agent.context.Spans;
-import io.emp.telemetry.agent.instrument.http.client.ClientCallEvents;
+import io.emp.telemetry.agent.instrument.http.client.ClientRequestEvents;
 import io.emp.telemetry.agent.instrument.http.client.RecordingServer;
 import io.emp.telemetry.agent.instrument.testing.InstrumentedJvm;
 import io.emp.telemetry.agent.instrument.testing.RecordingSink;
@@ -65,7 +65,7 @@ class ApacheHttpClientTest {
         } finally {
             Spans.close(caller);
         }
-        TelemetryEvent e = events.await(ClientCallEvents.REQUEST_EVENT, 1).get(0);
+        TelemetryEvent e = events.await(ClientRequestEvents.REQUEST_EVENT, 1).get(0);
         assertEquals("/models/7 00-" + e.traceId() + "-" + e.spanId() + "-01", server.next());
         assertEquals(caller.traceId(), e.traceId());
         assertEquals(caller.spanId(), e.parentSpanId());
@@ -85,11 +85,11 @@ class ApacheHttpClientTest {
         try (CloseableHttpResponse response = client.execute(post)) {
             assertEquals(404, response.getCode());
         }
-        TelemetryEvent e = events.await(ClientCallEvents.REQUEST_EVENT, 1).get(0);
+        TelemetryEvent e = events.await(ClientRequestEvents.REQUEST_EVENT, 1).get(0);
         assertEquals("POST", e.data().get(Attributes.HTTP_REQUEST_METHOD));
         assertEquals(404, e.data().get(Attributes.HTTP_RESPONSE_STATUS_CODE));
         assertEquals("404", e.data().get(Attributes.ERROR_TYPE));
-        assertTrue(events.ofType(ClientCallEvents.FAILED_EVENT).isEmpty());
+        assertTrue(events.ofType(ClientRequestEvents.FAILED_EVENT).isEmpty());
     }
 
     @Test
@@ -98,13 +98,13 @@ class ApacheHttpClientTest {
             assertEquals(200, response.getCode());
             EntityUtils.consume(response.getEntity());
         }
-        TelemetryEvent e = events.await(ClientCallEvents.REQUEST_EVENT, 1).get(0);
+        TelemetryEvent e = events.await(ClientRequestEvents.REQUEST_EVENT, 1).get(0);
         String tp = "00-" + e.traceId() + "-" + e.spanId() + "-01";
         assertEquals("/redirect " + tp, server.next());
         assertEquals("/landed " + tp, server.next());
         assertEquals(server.base() + "/redirect", e.data().get(Attributes.URL_FULL));
         Thread.sleep(200);
-        assertEquals(1, events.ofType(ClientCallEvents.REQUEST_EVENT).size(), () -> events.ofType(ClientCallEvents.REQUEST_EVENT).toString());
+        assertEquals(1, events.ofType(ClientRequestEvents.REQUEST_EVENT).size(), () -> events.ofType(ClientRequestEvents.REQUEST_EVENT).toString());
     }
 
     @Test
@@ -114,7 +114,7 @@ class ApacheHttpClientTest {
             assertEquals(200, response.getCode());
             EntityUtils.consume(response.getEntity());
         }
-        TelemetryEvent e = events.await(ClientCallEvents.REQUEST_EVENT, 1).get(0);
+        TelemetryEvent e = events.await(ClientRequestEvents.REQUEST_EVENT, 1).get(0);
         assertEquals(server.base() + "/relative", e.data().get(Attributes.URL_FULL));
         assertTrue(server.next().startsWith("/relative 00-" + e.traceId()));
     }
@@ -128,7 +128,7 @@ class ApacheHttpClientTest {
             EntityUtils.consume(response.getEntity());
         }
         assertEquals("/x " + own, server.next());
-        assertEquals(1, events.await(ClientCallEvents.REQUEST_EVENT, 1).size());
+        assertEquals(1, events.await(ClientRequestEvents.REQUEST_EVENT, 1).size());
     }
 
     @Test
@@ -137,10 +137,10 @@ class ApacheHttpClientTest {
         IOException thrown = assertThrows(IOException.class, () -> client.execute(get).close());
         assertTrue(thrown instanceof ConnectException, thrown::toString);
 
-        List<TelemetryEvent> failed = events.await(ClientCallEvents.FAILED_EVENT, 1);
+        List<TelemetryEvent> failed = events.await(ClientRequestEvents.FAILED_EVENT, 1);
         assertTrue(failed.get(0).isError());
         assertEquals(thrown.getClass().getName(), failed.get(0).errorType());
-        TelemetryEvent request = events.await(ClientCallEvents.REQUEST_EVENT, 1).get(0);
+        TelemetryEvent request = events.await(ClientRequestEvents.REQUEST_EVENT, 1).get(0);
         assertNull(request.data().get(Attributes.HTTP_RESPONSE_STATUS_CODE));
         assertEquals(thrown.getClass().getName(), request.data().get(Attributes.ERROR_TYPE));
     }

@@ -2,7 +2,7 @@ package io.emp.telemetry.agent.instrument.http.client.urlconnection;
 
 import io.emp.telemetry.agent.context.Span;
 import io.emp.telemetry.agent.context.Spans;
-import io.emp.telemetry.agent.instrument.http.client.ClientCallEvents;
+import io.emp.telemetry.agent.instrument.http.client.ClientRequestEvents;
 import io.emp.telemetry.agent.instrument.http.client.RecordingServer;
 import io.emp.telemetry.agent.instrument.testing.InstrumentedJvm;
 import io.emp.telemetry.agent.instrument.testing.RecordingSink;
@@ -66,7 +66,7 @@ class UrlConnectionTest {
         } finally {
             Spans.close(caller);
         }
-        TelemetryEvent e = events.await(ClientCallEvents.REQUEST_EVENT, 1).get(0);
+        TelemetryEvent e = events.await(ClientRequestEvents.REQUEST_EVENT, 1).get(0);
         assertEquals("/models/7 00-" + e.traceId() + "-" + e.spanId() + "-01", server.next());
         assertEquals(caller.traceId(), e.traceId());
         assertEquals(caller.spanId(), e.parentSpanId());
@@ -78,7 +78,7 @@ class UrlConnectionTest {
         assertTrue(((Number) e.data().get(Attributes.DURATION_MS)).doubleValue() > 0);
         c.disconnect();
         Thread.sleep(200);
-        assertEquals(1, events.ofType(ClientCallEvents.REQUEST_EVENT).size());
+        assertEquals(1, events.ofType(ClientRequestEvents.REQUEST_EVENT).size());
     }
 
     @Test
@@ -88,9 +88,9 @@ class UrlConnectionTest {
         try (OutputStream out = c.getOutputStream()) {
             out.write("{}".getBytes(StandardCharsets.UTF_8));
         }
-        assertTrue(events.ofType(ClientCallEvents.REQUEST_EVENT).isEmpty(), "no response read yet");
+        assertTrue(events.ofType(ClientRequestEvents.REQUEST_EVENT).isEmpty(), "no response read yet");
         assertEquals(200, c.getResponseCode());
-        TelemetryEvent e = events.await(ClientCallEvents.REQUEST_EVENT, 1).get(0);
+        TelemetryEvent e = events.await(ClientRequestEvents.REQUEST_EVENT, 1).get(0);
         assertEquals("POST", e.data().get(Attributes.HTTP_REQUEST_METHOD));
         assertEquals("/upload 00-" + e.traceId() + "-" + e.spanId() + "-01", server.next());
     }
@@ -100,25 +100,25 @@ class UrlConnectionTest {
         HttpURLConnection c = open("/missing");
         assertEquals(404, c.getResponseCode());
         assertThrows(IOException.class, c::getInputStream);
-        TelemetryEvent e = events.await(ClientCallEvents.REQUEST_EVENT, 1).get(0);
+        TelemetryEvent e = events.await(ClientRequestEvents.REQUEST_EVENT, 1).get(0);
         assertEquals(404, e.data().get(Attributes.HTTP_RESPONSE_STATUS_CODE));
         assertEquals("404", e.data().get(Attributes.ERROR_TYPE));
         Thread.sleep(200);
-        assertTrue(events.ofType(ClientCallEvents.FAILED_EVENT).isEmpty());
-        assertEquals(1, events.ofType(ClientCallEvents.REQUEST_EVENT).size());
+        assertTrue(events.ofType(ClientRequestEvents.FAILED_EVENT).isEmpty());
+        assertEquals(1, events.ofType(ClientRequestEvents.REQUEST_EVENT).size());
     }
 
     @Test
     void aFollowedRedirectIsOneRequest() throws Exception {
         HttpURLConnection c = open("/redirect");
         assertEquals(200, c.getResponseCode());
-        TelemetryEvent e = events.await(ClientCallEvents.REQUEST_EVENT, 1).get(0);
+        TelemetryEvent e = events.await(ClientRequestEvents.REQUEST_EVENT, 1).get(0);
         String tp = "00-" + e.traceId() + "-" + e.spanId() + "-01";
         assertEquals("/redirect " + tp, server.next());
         assertEquals("/landed " + tp, server.next());
         assertEquals(server.base() + "/redirect", e.data().get(Attributes.URL_FULL));
         Thread.sleep(200);
-        assertEquals(1, events.ofType(ClientCallEvents.REQUEST_EVENT).size());
+        assertEquals(1, events.ofType(ClientRequestEvents.REQUEST_EVENT).size());
     }
 
     @Test
@@ -128,7 +128,7 @@ class UrlConnectionTest {
         c.setRequestProperty("traceparent", own);
         assertEquals(200, c.getResponseCode());
         assertEquals("/x " + own, server.next());
-        assertEquals(1, events.await(ClientCallEvents.REQUEST_EVENT, 1).size());
+        assertEquals(1, events.await(ClientRequestEvents.REQUEST_EVENT, 1).size());
     }
 
     @Test
@@ -136,10 +136,10 @@ class UrlConnectionTest {
         HttpURLConnection c = (HttpURLConnection) new URL("http://127.0.0.1:" + RecordingServer.closedPort() + "/")
                 .openConnection();
         assertThrows(ConnectException.class, c::connect);
-        List<TelemetryEvent> failed = events.await(ClientCallEvents.FAILED_EVENT, 1);
+        List<TelemetryEvent> failed = events.await(ClientRequestEvents.FAILED_EVENT, 1);
         assertTrue(failed.get(0).isError());
         assertEquals(ConnectException.class.getName(), failed.get(0).errorType());
-        TelemetryEvent request = events.await(ClientCallEvents.REQUEST_EVENT, 1).get(0);
+        TelemetryEvent request = events.await(ClientRequestEvents.REQUEST_EVENT, 1).get(0);
         assertNull(request.data().get(Attributes.HTTP_RESPONSE_STATUS_CODE));
     }
 }
