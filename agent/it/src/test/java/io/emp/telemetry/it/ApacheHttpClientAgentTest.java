@@ -55,6 +55,28 @@ class ApacheHttpClientAgentTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void switchedOffItNeitherRecordsNorChangesTheRequests() throws Exception {
+        String version = System.getProperty("it.apache.versions").split(",")[1];
+        String service = "apache-off";
+        JvmRun run = JvmRun.on(Jdks.all().get(0));
+        for (Path lib : libraries(version)) run.classpath(lib);
+        JvmRun.Result result = run
+                .env("EMP_REDIS_URL", REDIS.uri())
+                .env("EMP_SERVICE_NAME", service)
+                .env("EMP_INSTRUMENTATION_APACHE_HTTPCLIENT_ENABLED", "false")
+                .run("io.emp.telemetry.it.app.http.ApacheClientApp");
+
+        assertEquals(0, result.exitCode, result::toString);
+        assertTrue(result.stdout.contains("received /models/7 none"), result::toString);
+        assertTrue(result.stdout.contains("APACHE-APP-DONE"), result::toString);
+        try (RedisEvents redis = new RedisEvents(REDIS.uri())) {
+            assertTrue(redis.events(service).stream().noneMatch(e -> e.eventType().startsWith("http.client.")),
+                    () -> redis.events(service).toString());
+            assertTrue(redis.errors(service).isEmpty(), () -> redis.errors(service).toString());
+        }
+    }
+
     private static List<Path> libraries(String version) throws IOException {
         try (Stream<Path> files = Files.list(Paths.get(System.getProperty("it.apache.libs"), version))) {
             List<Path> jars = files.filter(p -> p.toString().endsWith(".jar")).sorted().collect(Collectors.toList());

@@ -47,4 +47,23 @@ class UrlConnectionAgentTest {
             HttpClientScenario.assertRecorded(result, redis.events(service), redis.errors(service));
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void switchedOffItNeitherRecordsNorChangesTheRequests() throws Exception {
+        String service = "urlconnection-off";
+        JvmRun.Result result = JvmRun.on(Jdks.all().get(0))
+                .env("EMP_REDIS_URL", REDIS.uri())
+                .env("EMP_SERVICE_NAME", service)
+                .env("EMP_INSTRUMENTATION_HTTP_URL_CONNECTION_ENABLED", "false")
+                .run("io.emp.telemetry.it.app.http.UrlConnectionApp");
+
+        assertEquals(0, result.exitCode, result::toString);
+        assertTrue(result.stdout.contains("received /models/7 none"), result::toString);
+        assertTrue(result.stdout.contains("URLCONNECTION-APP-DONE"), result::toString);
+        try (RedisEvents redis = new RedisEvents(REDIS.uri())) {
+            assertTrue(redis.events(service).stream().noneMatch(e -> e.eventType().startsWith("http.client.")),
+                    () -> redis.events(service).toString());
+            assertTrue(redis.errors(service).isEmpty(), () -> redis.errors(service).toString());
+        }
+    }
 }
