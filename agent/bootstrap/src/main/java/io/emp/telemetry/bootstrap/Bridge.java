@@ -253,4 +253,151 @@ public final class Bridge {
             return null;
         }
     }
+
+    /**
+     * Entry of an outgoing HTTP request whose values the advice read from a client library's own
+     * request object (Apache HttpClient 5): method, URL parts ({@code port} -1 when the URL has
+     * none; {@code target} is path plus query, the agent drops the query) and whether the caller
+     * already set a {@code traceparent} header (then it is left alone).
+     */
+    public static Object httpClientEnter(int site, Class<?> origin, String method, String scheme, String host,
+                                         int port, String target, boolean callerTraceparent) {
+        BridgeHandler h = handler;
+        if (h == null) return null;
+        try {
+            return h.httpClientEnter(site, origin, method, scheme, host, port, target, callerTraceparent);
+        } catch (Throwable ignored) {
+            return null;
+        }
+    }
+
+    /** The {@code traceparent} value the advice puts on the request of {@code token}'s call, or {@code null}. */
+    public static String httpClientTraceparent(Object token) {
+        if (token == null) return null;
+        BridgeHandler h = handler;
+        if (h == null) return null;
+        try {
+            return h.httpClientTraceparent(token);
+        } catch (Throwable ignored) {
+            return null;
+        }
+    }
+
+    /** End of the call of {@code token}: the response's {@code status} (-1 when there is none) or {@code thrown}. */
+    public static void httpClientExit(Object token, int status, Throwable thrown) {
+        if (token == null) return;
+        BridgeHandler h = handler;
+        if (h == null) return;
+        try {
+            h.httpClientExit(token, status, thrown);
+        } catch (Throwable ignored) {
+            // never into the application
+        }
+    }
+
+    /**
+     * Entry of {@code connect}, {@code getOutputStream} or {@code getInputStream} of the JDK's
+     * {@link java.net.HttpURLConnection}; {@code connected} is the connection's own flag, read
+     * before the call. One connection is one request, whichever of these calls comes first.
+     */
+    public static Object urlConnectionEnter(int site, Class<?> origin, java.net.HttpURLConnection connection,
+                                            boolean connected) {
+        BridgeHandler h = handler;
+        if (h == null) return null;
+        try {
+            return h.urlConnectionEnter(site, origin, connection, connected);
+        } catch (Throwable ignored) {
+            return null;
+        }
+    }
+
+    /**
+     * Exit of that call: the connection's {@code responseCode} field (-1 while no status line was
+     * read), {@code thrown}, and whether the call was the one that reads the response
+     * ({@code getInputStream}), after which the request is over.
+     */
+    public static void urlConnectionExit(Object token, int responseCode, Throwable thrown, boolean responseRead) {
+        if (token == null) return;
+        BridgeHandler h = handler;
+        if (h == null) return;
+        try {
+            h.urlConnectionExit(token, responseCode, thrown, responseRead);
+        } catch (Throwable ignored) {
+            // never into the application
+        }
+    }
+
+    /**
+     * Entry of an asynchronous client library's execute (Apache HttpClient 5 async
+     * {@code doExecute}); the request itself comes with {@link #asyncHttpClientSend}.
+     */
+    public static Object asyncHttpClientStart(int site, Class<?> origin) {
+        BridgeHandler h = handler;
+        if (h == null) return null;
+        try {
+            return h.asyncHttpClientStart(site, origin);
+        } catch (Throwable ignored) {
+            return null;
+        }
+    }
+
+    /** Exit of that execute (it returned its future, or threw). */
+    public static void asyncHttpClientExit(Object token, Throwable thrown) {
+        if (token == null) return;
+        BridgeHandler h = handler;
+        if (h == null) return;
+        try {
+            h.asyncHttpClientExit(token, thrown);
+        } catch (Throwable ignored) {
+            // never into the application
+        }
+    }
+
+    /** Whether an execute on this thread still waits for its request; allocation-free. */
+    public static boolean asyncHttpClientAwaitsRequest(int site) {
+        BridgeHandler h = handler;
+        if (h == null) return false;
+        try {
+            return h.asyncHttpClientAwaitsRequest(site);
+        } catch (Throwable ignored) {
+            return false;
+        }
+    }
+
+    /**
+     * The request of this thread's execute, as the library hands it to its exec chain, with the
+     * library's callback for the exchange; returns the {@code traceparent} to set, or {@code null}.
+     */
+    public static String asyncHttpClientSend(int site, Object exchange, String method, String scheme, String host,
+                                             int port, String target, boolean callerTraceparent) {
+        BridgeHandler h = handler;
+        if (h == null) return null;
+        try {
+            return h.asyncHttpClientSend(site, exchange, method, scheme, host, port, target, callerTraceparent);
+        } catch (Throwable ignored) {
+            return null;
+        }
+    }
+
+    /** The exchange's response arrived with {@code status}. */
+    public static void asyncHttpClientResponse(int site, Object exchange, int status) {
+        BridgeHandler h = handler;
+        if (h == null) return;
+        try {
+            h.asyncHttpClientResponse(site, exchange, status);
+        } catch (Throwable ignored) {
+            // never into the application
+        }
+    }
+
+    /** The exchange completed ({@code error == null}) or failed. */
+    public static void asyncHttpClientEnd(int site, Object exchange, Throwable error) {
+        BridgeHandler h = handler;
+        if (h == null) return;
+        try {
+            h.asyncHttpClientEnd(site, exchange, error);
+        } catch (Throwable ignored) {
+            // never into the application
+        }
+    }
 }

@@ -67,4 +67,39 @@ public interface BridgeHandler {
 
     /** The W3C {@code traceparent} of the current span on this thread, or {@code null}. */
     String traceparent(Class<?> origin);
+
+    /** An outgoing HTTP request of a client library (values read by the advice) is about to be sent. */
+    Object httpClientEnter(int site, Class<?> origin, String method, String scheme, String host, int port,
+                           String target, boolean callerTraceparent);
+
+    /** The {@code traceparent} to put on the request of {@code token}'s call, or {@code null}. */
+    String httpClientTraceparent(Object token);
+
+    /** The library call of {@code token} ended with {@code status} (-1 if none) or {@code thrown}. */
+    void httpClientExit(Object token, int status, Throwable thrown);
+
+    /** A call of the JDK's {@code HttpURLConnection} that may start its request. */
+    Object urlConnectionEnter(int site, Class<?> origin, java.net.HttpURLConnection connection, boolean connected);
+
+    /** That call returned or threw; {@code responseRead} when it was the one that reads the response. */
+    void urlConnectionExit(Object token, int responseCode, Throwable thrown, boolean responseRead);
+
+    /** An asynchronous client library's execute started. */
+    Object asyncHttpClientStart(int site, Class<?> origin);
+
+    /** That execute returned or threw. */
+    void asyncHttpClientExit(Object token, Throwable thrown);
+
+    /** Whether an execute on this thread still waits for its request; must not allocate. */
+    boolean asyncHttpClientAwaitsRequest(int site);
+
+    /** The request of this thread's execute, with the library's callback for the exchange. */
+    String asyncHttpClientSend(int site, Object exchange, String method, String scheme, String host, int port,
+                               String target, boolean callerTraceparent);
+
+    /** The exchange's response arrived. */
+    void asyncHttpClientResponse(int site, Object exchange, int status);
+
+    /** The exchange completed or failed. */
+    void asyncHttpClientEnd(int site, Object exchange, Throwable error);
 }

@@ -43,6 +43,17 @@ class BridgeTest {
         Bridge.clientCallEnd(0, "call", 200, null);
         assertNull(Bridge.functionCallEnter(0, BridgeTest.class, "fcall", "f", null, null));
         Bridge.pipelinedReply(0, "response", "reply");
+        assertNull(Bridge.httpClientEnter(0, BridgeTest.class, "GET", "http", "h", 80, "/", false));
+        assertNull(Bridge.httpClientTraceparent("token"));
+        Bridge.httpClientExit("token", 200, null);
+        assertNull(Bridge.urlConnectionEnter(0, BridgeTest.class, null, false));
+        Bridge.urlConnectionExit("token", 200, null, true);
+        assertNull(Bridge.asyncHttpClientStart(0, BridgeTest.class));
+        Bridge.asyncHttpClientExit("token", null);
+        assertFalse(Bridge.asyncHttpClientAwaitsRequest(0));
+        assertNull(Bridge.asyncHttpClientSend(0, "exchange", "GET", "http", "h", 80, "/", false));
+        Bridge.asyncHttpClientResponse(0, "exchange", 200);
+        Bridge.asyncHttpClientEnd(0, "exchange", null);
         assertEquals("result", Bridge.exit("token", "result", null));
         assertNull(Bridge.traceparent(BridgeTest.class));
     }
@@ -232,6 +243,64 @@ class BridgeTest {
         @Override
         public String traceparent(Class<?> origin) {
             throw new IllegalStateException("boom");
+        }
+
+        @Override
+        public Object httpClientEnter(int site, Class<?> origin, String method, String scheme, String host, int port,
+                                      String target, boolean callerTraceparent) {
+            throw new IllegalStateException("boom");
+        }
+
+        @Override
+        public String httpClientTraceparent(Object token) {
+            throw new IllegalStateException("boom");
+        }
+
+        @Override
+        public void httpClientExit(Object token, int status, Throwable thrown) {
+            throw new StackOverflowError();
+        }
+
+        @Override
+        public Object urlConnectionEnter(int site, Class<?> origin, java.net.HttpURLConnection connection,
+                                         boolean connected) {
+            throw new IllegalStateException("boom");
+        }
+
+        @Override
+        public void urlConnectionExit(Object token, int responseCode, Throwable thrown, boolean responseRead) {
+            throw new StackOverflowError();
+        }
+
+        @Override
+        public Object asyncHttpClientStart(int site, Class<?> origin) {
+            throw new IllegalStateException("boom");
+        }
+
+        @Override
+        public void asyncHttpClientExit(Object token, Throwable thrown) {
+            throw new StackOverflowError();
+        }
+
+        @Override
+        public boolean asyncHttpClientAwaitsRequest(int site) {
+            throw new IllegalStateException("boom");
+        }
+
+        @Override
+        public String asyncHttpClientSend(int site, Object exchange, String method, String scheme, String host,
+                                          int port, String target, boolean callerTraceparent) {
+            throw new IllegalStateException("boom");
+        }
+
+        @Override
+        public void asyncHttpClientResponse(int site, Object exchange, int status) {
+            throw new StackOverflowError();
+        }
+
+        @Override
+        public void asyncHttpClientEnd(int site, Object exchange, Throwable error) {
+            throw new StackOverflowError();
         }
     }
 }

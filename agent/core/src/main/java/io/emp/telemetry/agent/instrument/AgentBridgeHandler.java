@@ -6,6 +6,7 @@ import io.emp.telemetry.agent.context.Spans;
 import io.emp.telemetry.agent.context.TraceParent;
 import io.emp.telemetry.bootstrap.BridgeHandler;
 
+import java.net.HttpURLConnection;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -167,6 +168,161 @@ public final class AgentBridgeHandler implements BridgeHandler {
             handler.end(libraryCall, status, thrown);
         } catch (Throwable t) {
             failed("client call end", t);
+        } finally {
+            Guard.exit(guard);
+        }
+    }
+
+    @Override
+    public Object httpClientEnter(int site, Class<?> origin, String method, String scheme, String host, int port,
+                                  String target, boolean callerTraceparent) {
+        LibraryClientRequestSite handler = sites.get(site, LibraryClientRequestSite.class);
+        if (handler == null) return null;
+        int[] guard = Guard.tryEnter();
+        if (guard == null) return null;
+        try {
+            return handler.enter(origin, method, scheme, host, port, target, callerTraceparent);
+        } catch (Throwable t) {
+            failed("call site " + site, t);
+            return null;
+        } finally {
+            Guard.exit(guard);
+        }
+    }
+
+    @Override
+    public String httpClientTraceparent(Object token) {
+        return token instanceof LibraryClientRequestSite.Call ? ((LibraryClientRequestSite.Call) token).traceparent() : null;
+    }
+
+    @Override
+    public void httpClientExit(Object token, int status, Throwable thrown) {
+        if (!(token instanceof LibraryClientRequestSite.Call)) return;
+        int[] guard = Guard.tryEnter();
+        if (guard == null) return;
+        try {
+            ((LibraryClientRequestSite.Call) token).end(status, thrown);
+        } catch (Throwable t) {
+            failed("request end", t);
+        } finally {
+            Guard.exit(guard);
+        }
+    }
+
+    @Override
+    public Object urlConnectionEnter(int site, Class<?> origin, HttpURLConnection connection, boolean connected) {
+        UrlConnectionSite handler = sites.get(site, UrlConnectionSite.class);
+        if (handler == null) return null;
+        int[] guard = Guard.tryEnter();
+        if (guard == null) return null;
+        try {
+            return handler.enter(origin, connection, connected);
+        } catch (Throwable t) {
+            failed("call site " + site, t);
+            return null;
+        } finally {
+            Guard.exit(guard);
+        }
+    }
+
+    @Override
+    public void urlConnectionExit(Object token, int responseCode, Throwable thrown, boolean responseRead) {
+        if (!(token instanceof UrlConnectionSite.Call)) return;
+        int[] guard = Guard.tryEnter();
+        if (guard == null) return;
+        try {
+            ((UrlConnectionSite.Call) token).exit(responseCode, thrown, responseRead);
+        } catch (Throwable t) {
+            failed("request end", t);
+        } finally {
+            Guard.exit(guard);
+        }
+    }
+
+    @Override
+    public Object asyncHttpClientStart(int site, Class<?> origin) {
+        AsyncClientRequestSite handler = sites.get(site, AsyncClientRequestSite.class);
+        if (handler == null) return null;
+        int[] guard = Guard.tryEnter();
+        if (guard == null) return null;
+        try {
+            return handler.start(origin);
+        } catch (Throwable t) {
+            failed("call site " + site, t);
+            return null;
+        } finally {
+            Guard.exit(guard);
+        }
+    }
+
+    @Override
+    public void asyncHttpClientExit(Object token, Throwable thrown) {
+        if (!(token instanceof AsyncClientRequestSite.Call)) return;
+        int[] guard = Guard.tryEnter();
+        if (guard == null) return;
+        try {
+            ((AsyncClientRequestSite.Call) token).exit(thrown);
+        } catch (Throwable t) {
+            failed("request exit", t);
+        } finally {
+            Guard.exit(guard);
+        }
+    }
+
+    @Override
+    public boolean asyncHttpClientAwaitsRequest(int site) {
+        AsyncClientRequestSite handler = sites.get(site, AsyncClientRequestSite.class);
+        if (handler == null || Guard.isHeld()) return false;
+        try {
+            return handler.awaitsRequest();
+        } catch (Throwable t) {
+            failed("call site " + site, t);
+            return false;
+        }
+    }
+
+    @Override
+    public String asyncHttpClientSend(int site, Object exchange, String method, String scheme, String host, int port,
+                                      String target, boolean callerTraceparent) {
+        AsyncClientRequestSite handler = sites.get(site, AsyncClientRequestSite.class);
+        if (handler == null) return null;
+        int[] guard = Guard.tryEnter();
+        if (guard == null) return null;
+        try {
+            return handler.send(exchange, method, scheme, host, port, target, callerTraceparent);
+        } catch (Throwable t) {
+            failed("call site " + site, t);
+            return null;
+        } finally {
+            Guard.exit(guard);
+        }
+    }
+
+    @Override
+    public void asyncHttpClientResponse(int site, Object exchange, int status) {
+        AsyncClientRequestSite handler = sites.get(site, AsyncClientRequestSite.class);
+        if (handler == null) return;
+        int[] guard = Guard.tryEnter();
+        if (guard == null) return;
+        try {
+            handler.response(exchange, status);
+        } catch (Throwable t) {
+            failed("call site " + site, t);
+        } finally {
+            Guard.exit(guard);
+        }
+    }
+
+    @Override
+    public void asyncHttpClientEnd(int site, Object exchange, Throwable error) {
+        AsyncClientRequestSite handler = sites.get(site, AsyncClientRequestSite.class);
+        if (handler == null) return;
+        int[] guard = Guard.tryEnter();
+        if (guard == null) return;
+        try {
+            handler.end(exchange, error);
+        } catch (Throwable t) {
+            failed("request end", t);
         } finally {
             Guard.exit(guard);
         }

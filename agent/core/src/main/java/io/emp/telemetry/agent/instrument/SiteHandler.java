@@ -8,7 +8,8 @@ package io.emp.telemetry.agent.instrument;
  * One sub-interface per kind of call site, each matching one pair of {@code Bridge} entry points
  * with the same named parameters: {@link CallSiteHandler} (a method: rules, annotations),
  * {@link ServerRequestSite}, {@link ServerRouteSite}, {@link ClientRequestSite}, {@link ClientCallSite},
- * {@link FunctionCallSite}, {@link PipelinedReplySite}.
+ * {@link LibraryClientRequestSite}, {@link AsyncClientRequestSite}, {@link UrlConnectionSite}, {@link FunctionCallSite},
+ * {@link PipelinedReplySite}.
  */
 public interface SiteHandler {
     /** {@code false}: the advice does nothing more for this call. Called once per call, before enter. */
