@@ -45,58 +45,57 @@ class JobEventRulesTest {
 
     @Test
     void creationIsCreatedThenQueuedWithPriorityAndUser() throws Exception {
-        assertEquals(List.of("job.create", "job.queue-on-create"),
-                matchingIds(JobSystems.TaskQueue.class, "createJob", String.class, Map.class));
-        InstrumentationRule created = BUILT_IN.rule("job.create");
-        InstrumentationRule queued = BUILT_IN.rule("job.queue-on-create");
+        assertEquals(List.of("job.create"), matchingIds(JobSystems.TaskQueue.class, "createJob", String.class, Map.class));
+        InstrumentationRule create = BUILT_IN.rule("job.create");
         StoredJob job = new StoredJob("j-1", Status.PENDING, 0, 1_000L, 1_000L, null);
         Invocation call = returned(new JobSystems.TaskQueue(job), new Object[] {"echo", null}, job);
 
-        assertTrue(created.emits(Phase.RETURN, call));
-        assertEquals("user-42", created.correlation(call).userId());
-        assertEquals(7, created.attributes(Phase.RETURN, call).get("priority"));
+        assertTrue(create.emits(Phase.RETURN, call));
+        assertEquals("j-1", create.correlation(call).jobId());
+        assertEquals("user-42", create.correlation(call).userId());
+        assertEquals(7, create.attributes(Phase.RETURN, call).get("priority"));
 
-        assertEquals("job.queued", queued.event(Phase.RETURN).eventType());
-        assertTrue(queued.emits(Phase.RETURN, call));
-        assertEquals("j-1", queued.correlation(call).jobId());
-        assertEquals("user-42", queued.correlation(call).userId());
-        Map<String, Object> attributes = queued.attributes(Phase.RETURN, call);
+        PhaseSpec queued = create.phase(Phase.RETURN).then();
+        assertEquals("job.queued", queued.event().eventType(), "written right after job.created, in its span");
+        assertTrue(create.emits(queued, call));
+        Map<String, Object> attributes = create.attributes(queued, call);
         assertEquals("echo", attributes.get("queueName"), "queues kept per job type are named by the type");
         assertEquals("created", attributes.get("reason"));
         assertEquals(7, attributes.get("priority"));
 
         StoredJob scheduled = new StoredJob("j-2", Status.CLAIMED, 0, 1_000L, null, null);
-        assertFalse(queued.emits(Phase.RETURN, returned(null, new Object[] {"echo", null}, scheduled)),
-                "a job created in another state did not enter the queue");
-        assertFalse(queued.emits(Phase.RETURN, returned(null, new Object[] {"echo", null}, null)),
-                "no job, no queue entry");
+        Invocation other = returned(null, new Object[] {"echo", null}, scheduled);
+        assertTrue(create.emits(Phase.RETURN, other));
+        assertFalse(create.emits(queued, other), "a job created in another state did not enter the queue");
+        assertFalse(create.emits(queued, returned(null, new Object[] {"echo", null}, null)), "no job, no queue entry");
     }
 
     @Test
     void aFailureThatLeavesARetryRequeuesTheJob() throws Exception {
-        assertEquals(List.of("worker.fail-job", "worker.requeue-job"),
+        assertEquals(List.of("worker.fail-job"),
                 matchingIds(JobSystems.QueueWorker.class, "failJob", StoredJob.class, Throwable.class));
-        InstrumentationRule requeue = BUILT_IN.rule("worker.requeue-job");
-        InstrumentationRule failed = BUILT_IN.rule("worker.fail-job");
+        InstrumentationRule fail = BUILT_IN.rule("worker.fail-job");
+        PhaseSpec requeue = fail.phase(Phase.RETURN).then();
+        assertEquals("job.queued", requeue.event().eventType());
         StoredJob attempt = new StoredJob("j-3", Status.CLAIMED, 1, 1_000L, 1_000L, 1_500L);
         Object[] args = {attempt, new IllegalStateException("GPU lost")};
 
         Invocation retry = returned(new JobSystems.QueueWorker(), args,
                 new StoredJob("j-3", Status.PENDING, 1, 1_000L, 2_000L, null));
-        assertTrue(requeue.emits(Phase.RETURN, retry));
-        assertFalse(failed.emits(Phase.RETURN, retry), "exactly one of the two: queued again, or failed");
-        assertEquals("job.queued", requeue.event(Phase.RETURN).eventType());
-        Map<String, Object> attributes = requeue.attributes(Phase.RETURN, retry);
+        assertTrue(fail.emits(requeue, retry));
+        assertFalse(fail.emits(Phase.RETURN, retry), "exactly one of the two: queued again, or failed");
+        Map<String, Object> attributes = fail.attributes(requeue, retry);
         assertEquals("retry", attributes.get("reason"));
-        assertEquals(1, attributes.get("attempt"));
+        assertEquals(1, attributes.get("attempt"), "the attempt that failed");
         assertEquals("echo", attributes.get("queueName"));
-        assertEquals("j-3", requeue.correlation(retry).jobId());
-        assertEquals("worker-9", requeue.correlation(retry).workerId());
+        assertEquals("GPU lost", attributes.get("error"));
+        assertEquals("j-3", fail.correlation(retry).jobId());
+        assertEquals("worker-9", fail.correlation(retry).workerId());
 
         Invocation givenUp = returned(new JobSystems.QueueWorker(), args,
                 new StoredJob("j-3", Status.FAILED, 1, 1_000L, 1_000L, null));
-        assertFalse(requeue.emits(Phase.RETURN, givenUp));
-        assertTrue(failed.emits(Phase.RETURN, givenUp));
+        assertFalse(fail.emits(requeue, givenUp));
+        assertTrue(fail.emits(Phase.RETURN, givenUp));
     }
 
     @Test
@@ -128,7 +127,8 @@ class JobEventRulesTest {
         assertTrue(wait >= 60_000 && wait < 120_000, "an Instant enqueue time, until now (the claim): " + wait);
 
         Invocation created = returned(null, new Object[] {"x", null}, processed);
-        assertEquals("renders", BUILT_IN.rule("job.queue-on-create").attributes(Phase.RETURN, created).get("queueName"));
+        InstrumentationRule create = BUILT_IN.rule("job.create");
+        assertEquals("renders", create.attributes(create.phase(Phase.RETURN).then(), created).get("queueName"));
     }
 
     @Test
