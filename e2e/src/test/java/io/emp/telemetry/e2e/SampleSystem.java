@@ -15,14 +15,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * The sample job system under test, started once per test class: the API server and the worker as
  * separate JVMs with the agent, a reader of both streams, a subscriber on the job status channels
  * (subscribed before the first job), and four jobs submitted together over HTTP and run to the end:
- * an echo, an image generation with progress, one that always fails and is retried once, and an
- * echo whose request carries a caller's {@code traceparent}.
+ * an echo (with a priority and the submitting user), an image generation with progress, one that always
+ * fails and is retried once, and an echo whose request carries a caller's {@code traceparent}.
  */
 final class SampleSystem implements AutoCloseable {
     static final String API = "api-server";
     static final String WORKER = "worker";
     static final String WORKER_ID = "e2e-worker-1";
     static final String MACHINE_ID = "e2e-machine-1";
+    /** The echo job's submitter and priority. */
+    static final String ECHO_USER = "e2e-user-7";
+    static final int ECHO_PRIORITY = 6;
     static final Duration START_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration JOB_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration EVENTS_TIMEOUT = Duration.ofSeconds(20);
@@ -30,6 +33,8 @@ final class SampleSystem implements AutoCloseable {
     private static final Pattern WORKER_READY = Pattern.compile("worker \\S+ ready");
 
     final ServiceProcesses processes;
+    /** The API server's base address, for requests of a test's own. */
+    final URI api;
     final EventStreams streams;
     final StatusChannels status;
     final String echoJob;
@@ -43,15 +48,18 @@ final class SampleSystem implements AutoCloseable {
     final String callerSpanId;
 
     /** Submits the four jobs together, then waits until each has finished. */
-    private SampleSystem(ServiceProcesses processes, EventStreams streams, StatusChannels status, JobsClient jobs) {
+    private SampleSystem(ServiceProcesses processes, EventStreams streams, StatusChannels status, URI api) {
+        JobsClient jobs = new JobsClient(api);
         this.processes = processes;
+        this.api = api;
         this.streams = streams;
         this.status = status;
         HexFormat hex = HexFormat.of();
         callerTraceId = hex.formatHex(randomId(16));
         callerSpanId = hex.formatHex(randomId(8));
 
-        echoJob = jobs.submit("{\"type\":\"echo\",\"payload\":{\"text\":\"hello e2e\"}}");
+        echoJob = jobs.submit("{\"type\":\"echo\",\"payload\":{\"text\":\"hello e2e\"},\"priority\":" + ECHO_PRIORITY
+                + ",\"userId\":\"" + ECHO_USER + "\"}");
         imageJob = jobs.submit("{\"type\":\"image-gen\",\"payload\":{\"prompt\":\"a lighthouse at dusk\",\"steps\":3,\"stepDelayMs\":50}}");
         flakyJob = jobs.submit("{\"type\":\"flaky\",\"payload\":{\"fail\":true},\"maxRetries\":1}");
         tracedJob = jobs.submit("{\"type\":\"echo\",\"payload\":{\"text\":\"traced\"}}",
@@ -82,7 +90,7 @@ final class SampleSystem implements AutoCloseable {
         StatusChannels status = null;
         try {
             status = new StatusChannels(redisUri);
-            return new SampleSystem(processes, streams, status, new JobsClient(base));
+            return new SampleSystem(processes, streams, status, base);
         } catch (RuntimeException | Error e) {
             if (status != null) status.close();
             streams.close();
@@ -98,7 +106,9 @@ final class SampleSystem implements AutoCloseable {
     static JobTimeline completedJob() {
         return JobTimeline.expect()
                 .then(API, "job.created")
+                .then(API, "job.queued")
                 .then(WORKER, "job.claimed")
+                .then(WORKER, "job.processing_started")      // ConnectorRunner.run(connector, job)
                 .then(WORKER, "connector.processing_started")
                 .then(WORKER, "connector.processing_completed")
                 .then(WORKER, "billing.charge.started")      // BillingRecorder: the annotation API,
@@ -107,14 +117,18 @@ final class SampleSystem implements AutoCloseable {
                 .then(WORKER, "job.completed");
     }
 
-    /** The flaky job: fails, is retried once, fails for good. */
+    /** The flaky job: fails, is queued again for its retry, fails for good. */
     static JobTimeline failedAfterOneRetry() {
         return JobTimeline.expect()
                 .then(API, "job.created")
+                .then(API, "job.queued")
                 .then(WORKER, "job.claimed")
+                .then(WORKER, "job.processing_started")
                 .then(WORKER, "connector.processing_started")
                 .thenError(WORKER, "connector.processing_failed")
+                .then(WORKER, "job.queued")                  // failJob put it back: a retry remains
                 .then(WORKER, "job.claimed")
+                .then(WORKER, "job.processing_started")
                 .then(WORKER, "connector.processing_started")
                 .thenError(WORKER, "connector.processing_failed")
                 .then(WORKER, "job.failed");

@@ -36,7 +36,7 @@ public final class ApiServer implements AutoCloseable {
 
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
-        context.addServlet(new ServletHolder("jobs", new JobsServlet(queue)), "/jobs/*");
+        context.addServlet(new ServletHolder("jobs", new JobsServlet(queue, new RateLimiter(config.rateLimitPerSecond()))), "/jobs/*");
         context.addServlet(new ServletHolder("health", new HealthServlet(connection.sync())), "/health");
         context.addServlet(new ServletHolder("not-found", new NotFoundServlet()), "/");
         // On stop, requests in flight may finish (up to the stop timeout) while new ones are refused.

@@ -18,7 +18,10 @@ final class JobView {
         view.put("payload", job.getPayload());
         view.put("attempt", job.getAttempt());
         view.put("maxRetries", job.getMaxRetries());
+        view.put("priority", job.getPriority());
+        if (job.getUserId() != null) view.put("userId", job.getUserId());
         view.put("createdAt", job.getCreatedAt());
+        job.getQueuedAt().ifPresent(v -> view.put("queuedAt", v));
         job.getClaimedAt().ifPresent(v -> view.put("claimedAt", v));
         if (job.getWorkerId() != null) view.put("workerId", job.getWorkerId());
         if (job.getMachineId() != null) view.put("machineId", job.getMachineId());

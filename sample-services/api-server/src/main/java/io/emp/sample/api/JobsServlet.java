@@ -23,15 +23,22 @@ final class JobsServlet extends HttpServlet {
     private static final Pattern JOB_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
 
     private final transient JobQueue queue;
+    private final transient RateLimiter submissions;
 
-    JobsServlet(JobQueue queue) {
+    JobsServlet(JobQueue queue, RateLimiter submissions) {
         this.queue = queue;
+        this.submissions = submissions;
     }
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (request.getPathInfo() != null && !"/".equals(request.getPathInfo())) {
             Json.error(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, "POST only on /jobs");
+            return;
+        }
+        if (!submissions.tryAcquire()) {
+            response.setHeader("Retry-After", Long.toString(submissions.retryAfterSeconds()));
+            Json.error(response, 429, "too many job submissions, try again later");
             return;
         }
         if (request.getContentLengthLong() > MAX_BODY_BYTES) {
@@ -47,14 +54,15 @@ final class JobsServlet extends HttpServlet {
         }
         Job job;
         try {
-            job = queue.createJob(create.type(), create.payload(), create.maxRetries());
+            job = queue.createJob(create.type(), create.payload(), create.maxRetries(), create.priority(), create.userId());
         } catch (RedisCommandExecutionException e) {
             throw e;
         } catch (RedisException e) {
             unavailable(response, e);
             return;
         }
-        LOG.info("created job {} type={} maxRetries={}", job.getId(), job.getType(), job.getMaxRetries());
+        LOG.info("created job {} type={} maxRetries={} priority={}", job.getId(), job.getType(), job.getMaxRetries(),
+                job.getPriority());
         response.setHeader("Location", "/jobs/" + job.getId());
         Json.send(response, HttpServletResponse.SC_CREATED, JobView.of(job));
     }

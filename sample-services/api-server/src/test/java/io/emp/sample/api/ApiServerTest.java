@@ -106,6 +106,36 @@ class ApiServerTest {
     }
 
     @Test
+    void priorityAndUserAreAcceptedStoredAndShown() throws Exception {
+        HttpResponse<String> response = post("{\"type\":\"echo\",\"priority\":8,\"userId\":\"user-42\"}");
+
+        assertEquals(201, response.statusCode(), response.body());
+        JsonNode job = JobJson.MAPPER.readTree(response.body());
+        assertEquals(8, job.get("priority").asInt());
+        assertEquals("user-42", job.get("userId").asText());
+        assertEquals(job.get("createdAt").asLong(), job.get("queuedAt").asLong());
+        String id = job.get("id").asText();
+        assertEquals("8", redis.sync().hget(JobKeys.job(id), "priority"));
+        assertEquals("user-42", redis.sync().hget(JobKeys.job(id), "user_id"));
+        JsonNode plain = JobJson.MAPPER.readTree(post("{\"type\":\"echo\"}").body());
+        assertEquals(0, plain.get("priority").asInt());
+        assertTrue(plain.get("userId") == null);
+    }
+
+    @Test
+    void badPriorityOrUserIsA400() throws Exception {
+        for (String body : new String[] {
+                "{\"type\":\"echo\",\"priority\":10}", "{\"type\":\"echo\",\"priority\":-1}",
+                "{\"type\":\"echo\",\"priority\":\"high\"}", "{\"type\":\"echo\",\"priority\":1.5}",
+                "{\"type\":\"echo\",\"userId\":\"\"}", "{\"type\":\"echo\",\"userId\":\"a b\"}",
+                "{\"type\":\"echo\",\"userId\":42}"}) {
+            HttpResponse<String> response = post(body);
+            assertEquals(400, response.statusCode(), body);
+            assertTrue(JobJson.MAPPER.readTree(response.body()).get("error").asText().length() > 0);
+        }
+    }
+
+    @Test
     void healthReportsRedis() throws Exception {
         HttpResponse<String> response = get("/health");
         assertEquals(200, response.statusCode());

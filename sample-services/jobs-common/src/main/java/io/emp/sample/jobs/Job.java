@@ -10,15 +10,21 @@ import java.util.Optional;
  * {@code getAttempt}) are a convention the default instrumentation rules rely on.
  */
 public final class Job {
+    public static final int DEFAULT_PRIORITY = 0;
+    public static final int MAX_PRIORITY = 9;
+
     private final String id;
     private final String type;
     private final Map<String, Object> payload;
     private final JobStatus status;
     private final int attempt;
     private final int maxRetries;
+    private final int priority;
+    private final String userId;
     private final String workerId;
     private final String machineId;
     private final long createdAt;
+    private final Long queuedAt;
     private final Long claimedAt;
     private final Long completedAt;
     private final Long failedAt;
@@ -34,9 +40,12 @@ public final class Job {
         this.status = JobStatus.fromWire(required(hash, "status"));
         this.attempt = Integer.parseInt(hash.getOrDefault("attempt", "0"));
         this.maxRetries = Integer.parseInt(hash.getOrDefault("max_retries", "0"));
+        this.priority = Integer.parseInt(hash.getOrDefault("priority", Integer.toString(DEFAULT_PRIORITY)));
+        this.userId = hash.get("user_id");
         this.workerId = hash.get("worker_id");
         this.machineId = hash.get("machine_id");
         this.createdAt = Long.parseLong(required(hash, "created_at"));
+        this.queuedAt = optionalLong(hash, "queued_at");
         this.claimedAt = optionalLong(hash, "claimed_at");
         this.completedAt = optionalLong(hash, "completed_at");
         this.failedAt = optionalLong(hash, "failed_at");
@@ -77,6 +86,16 @@ public final class Job {
         return maxRetries;
     }
 
+    /** 0 to {@link #MAX_PRIORITY}; a higher priority is claimed first. */
+    public int getPriority() {
+        return priority;
+    }
+
+    /** Who submitted the job; null when nobody in particular. */
+    public String getUserId() {
+        return userId;
+    }
+
     public String getWorkerId() {
         return workerId;
     }
@@ -87,6 +106,11 @@ public final class Job {
 
     public long getCreatedAt() {
         return createdAt;
+    }
+
+    /** When the job last entered its queue: at creation, and again when a retry re-queued it. */
+    public Optional<Long> getQueuedAt() {
+        return Optional.ofNullable(queuedAt);
     }
 
     public Optional<Long> getClaimedAt() {

@@ -25,13 +25,30 @@ public final class JobQueue {
         JobLibrary.load(redis);
     }
 
-    /** Enqueues a new pending job with a fresh id. */
+    /** Enqueues a new pending job with a fresh id, default priority and no user. */
     public Job createJob(String type, Map<String, ?> payload, int maxRetries) {
+        return create(type, payload, maxRetries, Job.DEFAULT_PRIORITY, null);
+    }
+
+    /**
+     * Enqueues a new pending job with a fresh id: of {@code priority} (0 to {@link Job#MAX_PRIORITY}, higher is
+     * claimed first), on behalf of {@code userId} (null when nobody in particular).
+     */
+    public Job createJob(String type, Map<String, ?> payload, int maxRetries, int priority, String userId) {
+        return create(type, payload, maxRetries, priority, userId);
+    }
+
+    // One body for both createJob forms, so a call of either is one creation (not one calling the other).
+    private Job create(String type, Map<String, ?> payload, int maxRetries, int priority, String userId) {
         if (!JobKeys.isValidType(type)) throw new IllegalArgumentException("invalid job type: " + type);
         if (maxRetries < 0) throw new IllegalArgumentException("maxRetries must be >= 0");
+        if (priority < 0 || priority > Job.MAX_PRIORITY) {
+            throw new IllegalArgumentException("priority must be from 0 to " + Job.MAX_PRIORITY);
+        }
         String id = UUID.randomUUID().toString();
         return call(JobLibrary.CREATE_JOB, new String[] {JobKeys.job(id), JobKeys.pending(type)},
-                id, type, JobJson.write(payload == null ? Map.of() : payload), Integer.toString(maxRetries))
+                id, type, JobJson.write(payload == null ? Map.of() : payload), Integer.toString(maxRetries),
+                Integer.toString(priority), userId == null ? "" : userId)
                 .orElseThrow();
     }
 
@@ -45,7 +62,7 @@ public final class JobQueue {
         }
     }
 
-    /** Claims the oldest pending job of one of {@code jobTypes}, or returns empty when there is none. */
+    /** Claims the pending job of one of {@code jobTypes} with the highest priority (the oldest of those), or empty. */
     public Optional<Job> claimJob(List<String> jobTypes, String workerId, String machineId) {
         String[] keys = jobTypes.stream().map(JobKeys::pending).toArray(String[]::new);
         return call(JobLibrary.CLAIM_JOB, keys, workerId, machineId);

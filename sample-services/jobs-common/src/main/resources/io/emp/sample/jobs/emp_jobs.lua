@@ -2,10 +2,11 @@
 --
 -- The job queue of the EMP sample services, as one Redis function library.
 --
---   job:<id>               hash: id, type, payload (JSON), status, attempt, max_retries, worker_id,
---                          machine_id, created_at, claimed_at, completed_at, failed_at, updated_at,
---                          result (JSON), error, last_error, progress
---   jobs:pending:<type>    sorted set of pending job ids, scored by enqueue order
+--   job:<id>               hash: id, type, payload (JSON), status, attempt, max_retries, priority, user_id,
+--                          worker_id, machine_id, created_at, queued_at, claimed_at, completed_at, failed_at,
+--                          updated_at, result (JSON), error, last_error, progress
+--   jobs:pending:<type>    sorted set of pending job ids, scored by priority, then enqueue order
+--                          (a higher priority is claimed first; equal priorities first in, first out)
 --   jobs:seq               enqueue counter (scores), so "oldest" is exact even within one millisecond
 --   jobs:delayed           sorted set of job ids whose retry is scheduled, scored by due time (ms);
 --                          claim_job moves due ones back to their pending set
@@ -23,8 +24,17 @@ local function now_ms()
   return tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 end
 
-local function enqueue(pending_key, id)
-  redis.call('ZADD', pending_key, redis.call('INCR', 'jobs:seq'), id)
+-- Priorities are integers from 0 to MAX_PRIORITY. The score puts each priority in its own band of
+-- PRIORITY_BAND enqueue numbers (2^40), so scores stay exact doubles (below 2^53).
+local MAX_PRIORITY = 9
+local PRIORITY_BAND = 1099511627776
+
+-- Puts the job at the end of its priority in its pending set; queued_at is when it entered the queue
+-- (creation, a retry, a scheduled retry that came due), so claim_job's claimed_at - queued_at is its wait.
+local function enqueue(pending_key, id, now)
+  local priority = tonumber(redis.call('HGET', 'job:' .. id, 'priority') or '0') or 0
+  redis.call('ZADD', pending_key, redis.call('INCR', 'jobs:seq') - priority * PRIORITY_BAND, id)
+  redis.call('HSET', 'job:' .. id, 'queued_at', now)
 end
 
 local function require_arg(value, name)
@@ -47,7 +57,7 @@ local function owned_by(job_key, worker_id)
   return nil
 end
 
--- KEYS: job:<id>, jobs:pending:<type>   ARGV: id, type, payload JSON, max_retries
+-- KEYS: job:<id>, jobs:pending:<type>   ARGV: id, type, payload JSON, max_retries[, priority[, user_id]]
 local function create_job(keys, args)
   local job_key, pending_key = keys[1], keys[2]
   local id = require_arg(args[1], 'id')
@@ -57,6 +67,11 @@ local function create_job(keys, args)
   if max_retries == nil or max_retries < 0 then
     return redis.error_reply('ERR_ARGS max_retries must be a non-negative integer')
   end
+  local priority = tonumber(args[5] or '0')
+  if priority == nil or priority < 0 or priority > MAX_PRIORITY or priority % 1 ~= 0 then
+    return redis.error_reply('ERR_ARGS priority must be an integer from 0 to ' .. MAX_PRIORITY)
+  end
+  local user_id = args[6] or ''
   if pending_key ~= 'jobs:pending:' .. job_type then
     return redis.error_reply('ERR_ARGS pending key does not match type ' .. job_type)
   end
@@ -65,8 +80,11 @@ local function create_job(keys, args)
   end
   local now = now_ms()
   redis.call('HSET', job_key, 'id', id, 'type', job_type, 'payload', payload, 'status', 'pending',
-    'attempt', 0, 'max_retries', max_retries, 'created_at', now, 'updated_at', now)
-  enqueue(pending_key, id)
+    'attempt', 0, 'max_retries', max_retries, 'priority', priority, 'created_at', now, 'updated_at', now)
+  if user_id ~= '' then
+    redis.call('HSET', job_key, 'user_id', user_id)
+  end
+  enqueue(pending_key, id, now)
   return redis.call('HGETALL', job_key)
 end
 
@@ -79,13 +97,13 @@ local function promote_due(now)
     local job_type = redis.call('HGET', job_key, 'type')
     if job_type and redis.call('HGET', job_key, 'status') == 'retry_scheduled' then
       redis.call('HSET', job_key, 'status', 'pending', 'updated_at', now)
-      enqueue('jobs:pending:' .. job_type, id)
+      enqueue('jobs:pending:' .. job_type, id, now)
     end
   end
 end
 
 -- KEYS: jobs:pending:<type> for each capability of the worker   ARGV: worker_id, machine_id
--- Claims the oldest pending job among those types.
+-- Claims the pending job of highest priority among those types, the oldest of that priority.
 local function claim_job(keys, args)
   local worker_id = require_arg(args[1], 'worker_id')
   local machine_id = args[2] or ''
@@ -151,7 +169,7 @@ local function fail_job(keys, args)
   if attempt <= max_retries then
     redis.call('HSET', job_key, 'status', 'pending', 'last_error', message, 'updated_at', now)
     redis.call('HDEL', job_key, 'worker_id', 'machine_id', 'claimed_at', 'progress')
-    enqueue(pending_key, id)
+    enqueue(pending_key, id, now)
   else
     redis.call('HSET', job_key, 'status', 'failed', 'error', message, 'last_error', message,
       'failed_at', now, 'updated_at', now)

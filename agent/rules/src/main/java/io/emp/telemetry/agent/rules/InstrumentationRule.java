@@ -85,7 +85,11 @@ public final class InstrumentationRule {
      * i.e. its value is neither null nor {@code false}. Never throws.
      */
     public boolean emits(Phase phase, Invocation invocation) {
-        PhaseSpec spec = phases.get(phase);
+        return emits(phases.get(phase), invocation);
+    }
+
+    /** As {@link #emits(Phase, Invocation)} for one event of a phase: the phase's own or a {@code then} follow-up. */
+    public boolean emits(PhaseSpec spec, Invocation invocation) {
         if (spec == null) {
             return false;
         }
@@ -118,7 +122,11 @@ public final class InstrumentationRule {
      * A failing path yields no attribute. Never throws; at most {@link Limits#MAX_ATTRIBUTES} entries.
      */
     public Map<String, Object> attributes(Phase phase, Invocation invocation) {
-        PhaseSpec spec = phases.get(phase);
+        return attributes(phases.get(phase), invocation);
+    }
+
+    /** As {@link #attributes(Phase, Invocation)} for one event of a phase: the phase's own or a {@code then} follow-up. */
+    public Map<String, Object> attributes(PhaseSpec spec, Invocation invocation) {
         if (spec == null || spec.attributes().isEmpty()) {
             return new LinkedHashMap<>();
         }

@@ -44,6 +44,6 @@ public final class ImageGenerationConnector implements JobConnector {
         output.put("steps", steps);
         output.put("seed", Integer.toUnsignedLong(prompt.hashCode()));
         output.put("model", "sdxl-sim");
-        return ConnectorResult.of(output, (int) steps);
+        return ConnectorResult.of(output, "image/png", (int) steps);
     }
 }

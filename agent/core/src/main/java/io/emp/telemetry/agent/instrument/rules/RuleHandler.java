@@ -10,6 +10,7 @@ import io.emp.telemetry.agent.rules.EventSpec;
 import io.emp.telemetry.agent.rules.InstrumentationRule;
 import io.emp.telemetry.agent.rules.Invocation;
 import io.emp.telemetry.agent.rules.Phase;
+import io.emp.telemetry.agent.rules.PhaseSpec;
 import io.emp.telemetry.schema.TelemetryEvent;
 
 import java.util.Map;
@@ -18,7 +19,8 @@ import java.util.Map;
  * One rule at run time. {@link #active()}: the sampling decision, before the advice builds the
  * argument array. Entry: a span and the entry event. Exit: the return or exception event, with the
  * duration; exception events carry the error and go to the errors stream. An event whose rule
- * names a channel goes to Pub/Sub instead of a stream.
+ * names a channel goes to Pub/Sub instead of a stream. A phase's {@code then} follow-ups are written right after
+ * its event, in the same span.
  * <p>
  * Placement: a call whose job id is known on entry opens its span in the job's trace; one that
  * names no job on entry but has an exit event may learn it from the return value, so its span is
@@ -47,7 +49,7 @@ final class RuleHandler implements CallSiteHandler {
         Span span = atEntry.jobId() == null && hasExitEvent
                 ? Spans.openPending(origin)
                 : Spans.open(origin, atEntry.jobId());
-        if (rule.emits(Phase.ENTER, invocation)) send(Phase.ENTER, invocation, span, atEntry);
+        sendAll(Phase.ENTER, invocation, span, atEntry);
         return (returned, thrown) -> {
             Spans.close(span);
             invocation.complete(returned, thrown);
@@ -55,14 +57,20 @@ final class RuleHandler implements CallSiteHandler {
             // paths on `return` only yield now; what was known at entry still counts
             Correlation ids = rule.correlation(invocation).orElse(atEntry);
             Spans.settle(span, ids.jobId());
-            if (rule.emits(phase, invocation)) send(phase, invocation, span, ids);
+            sendAll(phase, invocation, span, ids);
         };
     }
 
-    private void send(Phase phase, Invocation invocation, Span span, Correlation ids) {
-        EventSpec spec = rule.event(phase);
-        if (spec == null) return;
-        Map<String, Object> attributes = rule.attributes(phase, invocation);
+    /** The phase's event and its {@code then} follow-ups, in order, each under its own condition, all in {@code span}. */
+    private void sendAll(Phase phase, Invocation invocation, Span span, Correlation ids) {
+        for (PhaseSpec next = rule.phase(phase); next != null; next = next.then()) {
+            if (rule.emits(next, invocation)) send(phase, next, invocation, span, ids);
+        }
+    }
+
+    private void send(Phase phase, PhaseSpec phaseSpec, Invocation invocation, Span span, Correlation ids) {
+        EventSpec spec = phaseSpec.event();
+        Map<String, Object> attributes = rule.attributes(phaseSpec, invocation);
         TelemetryEvent.Builder event = phase == Phase.ENTER
                 ? runtime.event(spec.eventType())
                 : runtime.endEvent(spec.eventType(), span);

@@ -24,7 +24,10 @@ final class RuleCompiler {
     static final String[] RULE_KEYS = {"id", "description", "enabled", "type", "method", "correlation", "attributes",
         "emit", "sampling", "redact"};
     static final String[] EMIT_KEYS = {"enter", "return", "exception"};
-    static final String[] EVENT_KEYS = {"event", "channel", "when", "attributes"};
+    /** A second event of the same phase, written right after the first, in the same span ({@code then:}). */
+    static final String THEN = "then";
+
+    static final String[] EVENT_KEYS = {"event", "channel", "when", "attributes", THEN};
     static final String[] CONDITION_KEYS = {"path", "equals", "notEquals"};
     static final String[] SAMPLING_KEYS = {"probability", "maxPerSecond"};
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.:-]*");
@@ -111,7 +114,9 @@ final class RuleCompiler {
         if (channelNode != null) {
             channel = AttributeCompiler.channel(channelNode, where + ".channel", partial.attributes());
         }
-        return new PhaseSpec(new EventSpec(eventType, channel), partial.attributes(), partial.when());
+        YamlNode thenNode = node.get(THEN);
+        PhaseSpec then = thenNode == null ? null : phase(thenNode, where + "." + THEN, phase, attributes, sources);
+        return new PhaseSpec(new EventSpec(eventType, channel), partial.attributes(), partial.when(), then);
     }
 
     /** A value that must be present and not false, or {@code {path: ..., equals|notEquals: value(s)}}. */

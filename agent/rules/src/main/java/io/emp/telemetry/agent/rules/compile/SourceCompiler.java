@@ -2,6 +2,7 @@ package io.emp.telemetry.agent.rules.compile;
 
 import io.emp.telemetry.agent.rules.path.Alternatives;
 import io.emp.telemetry.agent.rules.path.AttributePath;
+import io.emp.telemetry.agent.rules.path.ElapsedMillis;
 import io.emp.telemetry.agent.rules.path.Literal;
 import io.emp.telemetry.agent.rules.path.PathParser;
 import io.emp.telemetry.agent.rules.path.PathRoot;
@@ -15,7 +16,7 @@ import java.util.Set;
 
 /**
  * Compiles one attribute value: a path string, a quoted literal, a list of alternative paths, a YAML number or boolean,
- * or {@code {value: ...}}. Checks that the roots used exist in the phase and that {@code args[i]} fits the method.
+ * {@code {value: ...}}, or {@code {elapsedMs: {from: ..., to: ...}}}. Checks that the roots used exist in the phase and that {@code args[i]} fits the method.
  */
 final class SourceCompiler {
     /** Which roots a value may read, and how to explain a violation. */
@@ -40,6 +41,8 @@ final class SourceCompiler {
 
     /** Alternatives are tried in turn on the application's thread: a handful, not hundreds. */
     static final int MAX_ALTERNATIVES = 16;
+    /** The key of a computed duration value. */
+    static final String ELAPSED = "elapsedMs";
     private static final int MAX_ECHOED_CHARS = 60;
 
     private final int maxArgs;
@@ -74,7 +77,13 @@ final class SourceCompiler {
                 }
                 return Alternatives.of(alternatives);
             case MAP:
-                Fields.knownKeys(node, what, "value");
+                Fields.knownKeys(node, what, "value", ELAPSED);
+                if (node.get(ELAPSED) != null) {
+                    if (node.get("value") != null) {
+                        throw RuleError.at(node, what + " is either {value: ...} or {" + ELAPSED + ": ...}, not both");
+                    }
+                    return elapsed(node.get(ELAPSED), what + "." + ELAPSED, scope);
+                }
                 YamlNode value = Fields.required(node, "value", what);
                 if (!value.isScalar() || value.kind() == YamlNode.Kind.NULL) {
                     throw RuleError.at(value, what + ".value must be a string, number or boolean");
@@ -84,6 +93,22 @@ final class SourceCompiler {
             default:
                 throw RuleError.at(node, what + " must be a path, a list of paths or a literal but is nothing");
         }
+    }
+
+    /** {@code {elapsedMs: {from: <value>, to: <value>}}}: milliseconds between two times; without {@code to}, until now. */
+    private ValueSource elapsed(YamlNode node, String what, Scope scope) throws RuleError {
+        Fields.map(node, what);
+        Fields.knownKeys(node, what, "from", "to");
+        YamlNode from = Fields.required(node, "from", what);
+        YamlNode to = node.get("to");
+        return new ElapsedMillis(endpoint(from, what + ".from", scope), to == null ? null : endpoint(to, what + ".to", scope));
+    }
+
+    private ValueSource endpoint(YamlNode node, String what, Scope scope) throws RuleError {
+        if (node.kind() == YamlNode.Kind.MAP) {
+            throw RuleError.at(node, what + " must be a path or a list of paths");
+        }
+        return compile(node, what, scope);
     }
 
     private ValueSource path(YamlNode node, String what, Scope scope) throws RuleError {

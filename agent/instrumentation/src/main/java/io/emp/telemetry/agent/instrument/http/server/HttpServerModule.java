@@ -1,5 +1,6 @@
 package io.emp.telemetry.agent.instrument.http.server;
 
+import io.emp.telemetry.agent.config.Settings;
 import io.emp.telemetry.agent.instrument.AgentRuntime;
 import io.emp.telemetry.agent.instrument.CallSites;
 import io.emp.telemetry.agent.instrument.LazyAdvice;
@@ -26,14 +27,23 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
  * Spring's DispatcherServlet...) and, for the JDK's {@code com.sun.net.httpserver}, its filter
  * chain (which also reaches lambda handlers) and every application {@code HttpHandler} class
  * (for other implementations of that API).
- * One {@code http.server.request} per request, {@code api.error} on an exception or a 5xx.
+ * One {@code http.server.request} per request ({@code health_check.performed} instead on health paths),
+ * {@code api.request_rejected} on a 4xx, {@code api.error} on an exception or a 5xx.
  */
 public final class HttpServerModule extends InstrumentationModule {
     public static final String NAME = "http-server";
     static final String JDK_FILTER_CHAIN = "com.sun.net.httpserver.Filter$Chain";
 
+    private final Settings settings;
+
     public HttpServerModule() {
+        this(Settings.fromEnvironment(null));
+    }
+
+    /** With explicit settings (tests; or the framework once it passes its own). */
+    public HttpServerModule(Settings settings) {
         super(NAME, true);
+        this.settings = settings;
     }
 
     /**
@@ -48,7 +58,7 @@ public final class HttpServerModule extends InstrumentationModule {
 
     @Override
     public List<TypeInstrumentation> typeInstrumentations(AgentRuntime runtime) {
-        int site = runtime.callSites().register("http-server:request", new ServerRequestHandler(runtime));
+        int site = runtime.callSites().register("http-server:request", new ServerRequestHandler(runtime, HealthPaths.from(settings)));
         return Arrays.asList(
                 servlet("jakarta.servlet", CallSites.lazyAdvice(JakartaServletAdvice.class, site)),
                 servlet("javax.servlet", CallSites.lazyAdvice(JavaxServletAdvice.class, site)),

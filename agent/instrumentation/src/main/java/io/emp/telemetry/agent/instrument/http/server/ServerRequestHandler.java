@@ -15,14 +15,28 @@ import io.emp.telemetry.schema.TelemetryEvent;
  * the response status ({@link ServerRequestSite}). Only the OUTERMOST entry point on a thread becomes a request: a servlet calling
  * another servlet ({@code HttpServlet.service → doGet}, forwards, a framework's dispatcher, a JDK
  * handler delegating to another) is the same request.
+ * <p>
+ * What one request becomes, by its path and status:
+ * <ul>
+ *   <li>a health path ({@link HealthPaths}): {@code health_check.performed} instead of {@code http.server.request}.
+ *       Probes arrive every few seconds from every load balancer and orchestrator; as requests they would
+ *       outnumber the API's real traffic and skew its latency, as their own event type they stay one event per
+ *       request (as OpenTelemetry has one server span per request) that dashboards can keep or leave out;</li>
+ *   <li>otherwise {@code http.server.request}; a 4xx adds {@code api.request_rejected} with its reason
+ *       ({@code emp:events}: the client's mistake or a limit doing its job is not a server error);</li>
+ *   <li>an exception or a 5xx (health paths included: an unhealthy service is a failing one) adds
+ *       {@code api.error} to {@code emp:errors}.</li>
+ * </ul>
  */
 final class ServerRequestHandler implements ServerRequestSite {
     private static final ThreadLocal<Request> IN_FLIGHT = new ThreadLocal<>();
 
     private final AgentRuntime runtime;
+    private final HealthPaths healthPaths;
 
-    ServerRequestHandler(AgentRuntime runtime) {
+    ServerRequestHandler(AgentRuntime runtime, HealthPaths healthPaths) {
         this.runtime = runtime;
+        this.healthPaths = healthPaths;
     }
 
     /** The request in flight on this thread, or {@code null}: for {@link ServerRouteHandler}. */
@@ -89,10 +103,20 @@ final class ServerRequestHandler implements ServerRequestSite {
             String errorType = thrown != null ? thrown.getClass().getName()
                     : status >= 500 ? Integer.toString(status) : null;
 
-            TelemetryEvent.Builder event = describe(runtime.endEvent(ServerEvents.REQUEST, span))
+            boolean health = healthPaths.matches(path);
+            TelemetryEvent.Builder event = describe(runtime.endEvent(health ? ServerEvents.HEALTH_CHECK : ServerEvents.REQUEST, span))
                     .attribute(Attributes.HTTP_RESPONSE_STATUS_CODE, status > 0 ? status : null)
                     .attribute(Attributes.ERROR_TYPE, errorType);
+            if (health) {
+                event.attribute(ServerEvents.HEALTH_STATUS,
+                        status >= 200 && status < 400 ? ServerEvents.HEALTHY : ServerEvents.UNHEALTHY);
+            }
             runtime.emit(span, event);
+            if (!health && Rejections.isRejection(status)) {
+                runtime.emit(span, describe(runtime.endEvent(ServerEvents.REJECTED, span))
+                        .attribute(Attributes.HTTP_RESPONSE_STATUS_CODE, status)
+                        .attribute(ServerEvents.REASON, Rejections.reason(status)));
+            }
             if (errorType == null) return;
 
             TelemetryEvent.Builder error = describe(runtime.endEvent(ServerEvents.ERROR, span))
