@@ -11,13 +11,15 @@ CB_GROUP=telemetry-collectors
 
 # name|JAVA_OPTS ("launcher" = the launcher's own defaults; "+cds" = those plus an AppCDS archive)
 # "baseline" = the launcher's defaults with the jar of BENCH_COLLECTOR_BASELINE_JAR (an earlier build), to measure
-# a code change before/after in one alternated run.
+# a code change before/after in one alternated run; "launcher-c2" = the launcher's defaults with C2 left on
+# (no TieredStopAtLevel=1, default compiler threads): what C1-only costs in CPU per event and saves in RSS.
 CB_SETTINGS_ALL=(
   "jvm-defaults|-Xshare:auto"
   "old-image|-Xmx32m -XX:+UseSerialGC -XX:MaxMetaspaceSize=64m -XX:ReservedCodeCacheSize=32m -Xss512k -Dio.netty.allocator.type=unpooled"
   "launcher|"
   "launcher+cds|"
   "baseline|"
+  "launcher-c2|-Xms8m -Xmx24m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=16m -XX:MaxMetaspaceSize=48m -XX:CompressedClassSpaceSize=16m -Xss256k -XX:MaxDirectMemorySize=32m -Dio.netty.allocator.type=unpooled -Djdk.nio.maxCachedBufferSize=262144"
 )
 
 stop_collector_bench() {
@@ -106,7 +108,9 @@ cb_rate_leg() {
   achieved=$(sed -n 's/.* rate=\([0-9]*\)\/s.*/\1/p' "$OUT/collector-$exporter-$label-bench.txt" | tail -1)
   rss_max=$(sed -n 's/.*collector VmRSS=\([0-9]*\) MiB.*/\1/p' "$OUT/collector-$exporter-$label-bench.txt" | sort -n | tail -1)
   stop_collector_bench_app
-  local cpu100k; cpu100k=$(cb_cpu_per_100k "$cpu" $(( ${achieved:-0} * CB_SECONDS )))
+  local written cpu100k
+  written=$(sed -n 's/.* written=\([0-9]*\) .*/\1/p' "$OUT/collector-$exporter-$label-bench.txt" | tail -1)
+  cpu100k=$(cb_cpu_per_100k "$cpu" "${written:-0}")
   cb_row "$exporter" "$label" rate_written="${achieved:-0}" vmhwm_mib="$hwm" vmrss_max_mib="${rss_max:-0}" \
     lag_at_end="$lag_end" catchup_ms="$catchup" load="$load" rate_cpu_100k="$cpu100k"
   say "collector $exporter/$label at $CB_RATE/s: written ${achieved:-?}/s, VmHWM $hwm MiB (max sampled VmRSS ${rss_max:-?}), lag at end $lag_end, caught up after ${catchup} ms, $cpu100k CPU-s per 100 000 events (load $load)"
