@@ -2,27 +2,26 @@ package io.emp.telemetry.schema;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 
 import java.io.IOException;
 import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Encodes events to stream-entry fields and decodes them back. The one place that knows how an
  * event looks on the wire: the agent's writer and the collector's reader both use it.
- * Thread-safe. Encoding streams with {@code jackson-core} only; databind is loaded on the first
- * {@link #decode} (the agent never decodes, so its event path never loads it).
+ * Thread-safe. Encoding and decoding stream with {@code jackson-core} only (no databind on either path:
+ * the collector decodes every entry, and a tree or map binder per entry costs it CPU and classes).
  */
 public final class EventCodec {
     private static final JsonFactory JSON_FACTORY = new JsonFactory();
-    private static final Pattern TRACE_ID = Pattern.compile("[0-9a-f]{32}");
-    private static final Pattern SPAN_ID = Pattern.compile("[0-9a-f]{16}");
     /** Value caps tried in turn until the entry fits {@link Limits#MAX_ENCODED_EVENT_BYTES}. */
     private static final int[] VALUE_CAPS = {Limits.MAX_VALUE_CHARS, 512, 128, 32};
 
@@ -160,11 +159,11 @@ public final class EventCodec {
             throw new MalformedEventException("field 'timestamp' is not epoch milliseconds");
         }
         String traceId = require(fields, EventFields.TRACE_ID);
-        if (!TRACE_ID.matcher(traceId).matches()) throw new MalformedEventException("field 'traceId' is not 32 hex characters");
+        if (!isLowerHex(traceId, 32)) throw new MalformedEventException("field 'traceId' is not 32 hex characters");
         String spanId = require(fields, EventFields.SPAN_ID);
-        if (!SPAN_ID.matcher(spanId).matches()) throw new MalformedEventException("field 'spanId' is not 16 hex characters");
+        if (!isLowerHex(spanId, 16)) throw new MalformedEventException("field 'spanId' is not 16 hex characters");
         String parent = emptyToNull(fields.get(EventFields.PARENT_SPAN_ID));
-        if (parent != null && !SPAN_ID.matcher(parent).matches()) {
+        if (parent != null && !isLowerHex(parent, 16)) {
             throw new MalformedEventException("field 'parentSpanId' is not 16 hex characters");
         }
         TelemetryEvent.Builder b = TelemetryEvent.builder(type)
@@ -184,19 +183,73 @@ public final class EventCodec {
         String data = fields.get(EventFields.DATA);
         if (data != null && !data.isEmpty()) {
             try {
-                b.data(Decoding.JSON.readValue(data, Decoding.MAP));
-            } catch (Exception ex) {
+                b.data(decodeData(data));
+            } catch (IOException | RuntimeException ex) {
                 throw new MalformedEventException("field 'data' is not a JSON object: " + ex.getMessage(), ex);
             }
         }
         return b.build();
     }
 
-    /** Databind, for decoding only: loaded on the first decode, never by an encoder. */
-    private static final class Decoding {
-        static final ObjectMapper JSON = new ObjectMapper();
-        static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
-        };
+    /**
+     * The {@code data} JSON object as a map in field order: strings, booleans, numbers as Integer, Long or
+     * BigInteger (whole) and Double, nested objects and arrays as maps and lists, {@code null} for JSON null.
+     * What follows the object is ignored. A JSON {@code null} instead of an object gives {@code null}.
+     */
+    public static Map<String, Object> decodeData(String json) throws IOException {
+        try (JsonParser p = JSON_FACTORY.createParser(json)) {
+            JsonToken first = p.nextToken();
+            if (first == JsonToken.VALUE_NULL) return null;
+            if (first != JsonToken.START_OBJECT) {
+                throw new IOException("expected an object, found " + (first == null ? "nothing" : first.asString()));
+            }
+            return readObject(p);
+        }
+    }
+
+    /** The object whose START_OBJECT was just read, up to and including its END_OBJECT. */
+    private static Map<String, Object> readObject(JsonParser p) throws IOException {
+        Map<String, Object> out = new LinkedHashMap<>();
+        JsonToken t;
+        while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            p.nextToken();
+            out.put(name, readValue(p));
+        }
+        if (t != JsonToken.END_OBJECT) throw new IOException("unexpected " + t + " in an object");
+        return out;
+    }
+
+    private static Object readValue(JsonParser p) throws IOException {
+        JsonToken t = p.currentToken();
+        if (t == null) throw new IOException("unexpected end of input");
+        switch (t) {
+            case VALUE_STRING: return p.getText();
+            case VALUE_NUMBER_INT: return p.getNumberValue();
+            case VALUE_NUMBER_FLOAT: return p.getDoubleValue();
+            case VALUE_TRUE: return Boolean.TRUE;
+            case VALUE_FALSE: return Boolean.FALSE;
+            case VALUE_NULL: return null;
+            case START_OBJECT: return readObject(p);
+            case START_ARRAY:
+                List<Object> list = new ArrayList<>();
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    if (p.currentToken() == null) throw new IOException("unexpected end of input in an array");
+                    list.add(readValue(p));
+                }
+                return list;
+            default: throw new IOException("unexpected " + t);
+        }
+    }
+
+    /** {@code s} is exactly {@code length} characters of 0-9a-f (the wire form of W3C trace and span ids). */
+    private static boolean isLowerHex(String s, int length) {
+        if (s.length() != length) return false;
+        for (int i = 0; i < length; i++) {
+            char c = s.charAt(i);
+            if ((c < '0' || c > '9') && (c < 'a' || c > 'f')) return false;
+        }
+        return true;
     }
 
     private static String require(Map<String, String> fields, String name) throws MalformedEventException {

@@ -9,9 +9,39 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
-/** The streaming (jackson-core) encoder writes exactly the JSON databind wrote before, and decodes back. */
+/**
+ * The streaming (jackson-core) encoder writes exactly the JSON databind wrote before, and the streaming
+ * decoder reads {@code data} into exactly the map (keys, order, value types) databind read it into.
+ */
 class EventCodecStreamingTest {
+    @Test
+    void decodesDataAsDatabindDid() throws Exception {
+        ObjectMapper databind = new ObjectMapper();
+        for (String json : new String[]{
+                "{}",
+                "{\"s\":\"quote \\\" é 😀 \\u0001\",\"i\":42,\"neg\":-7,\"l\":1099511627776,\"big\":123456789012345678901234,"
+                        + "\"d\":1.5,\"e\":1e3,\"t\":true,\"f\":false,\"n\":null,\"dup\":1,\"dup\":2}",
+                "{\"nested\":{\"a\":[1,\"x\",{\"b\":null},[]],\"c\":{}}}",
+                " {\"trailing\":1} ignored"}) {
+            Map<String, Object> expected = databind.readValue(json, new com.fasterxml.jackson.core.type.TypeReference<LinkedHashMap<String, Object>>() {
+            });
+            Map<String, Object> actual = EventCodec.decodeData(json);
+            assertEquals(expected, actual, json);
+            assertEquals(String.valueOf(expected.keySet()), String.valueOf(actual.keySet()), "order of " + json);
+            for (String k : expected.keySet()) {
+                Object v = expected.get(k);
+                assertEquals(v == null ? null : v.getClass(), actual.get(k) == null ? null : actual.get(k).getClass(), k + " in " + json);
+            }
+        }
+        assertNull(EventCodec.decodeData("null"));
+        for (String bad : new String[]{"[1]", "5", "\"s\"", "{\"a\":", "{\"a\" 1}", ""}) {
+            assertThrows(java.io.IOException.class, () -> EventCodec.decodeData(bad), bad);
+        }
+    }
+
     @Test
     void sameJsonAsDatabind() throws Exception {
         Map<String, Object> data = new LinkedHashMap<>();

@@ -4,6 +4,7 @@ import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 
 /**
  * UTF-8 strings, except that a value longer than the limit is never turned into a string: it
@@ -14,6 +15,9 @@ import java.nio.ByteBuffer;
 public final class BoundedCodec implements RedisCodec<String, String> {
     /** Starts with NUL: no encoded event field starts so (the wire schema writes JSON and plain text). */
     private static final String MARKER = "\u0000emp-oversized:";
+    /** Values up to this size are copied through a per-thread buffer (Lettuce's I/O thread), larger ones directly. */
+    private static final int SCRATCH_MAX = 64 * 1024;
+    private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[4096]);
 
     private final long maxValueBytes;
 
@@ -37,7 +41,27 @@ public final class BoundedCodec implements RedisCodec<String, String> {
             bytes.position(bytes.limit());
             return MARKER + size;
         }
-        return StringCodec.UTF8.decodeValue(bytes);
+        return utf8(bytes, size);
+    }
+
+    /**
+     * The bytes as a UTF-8 string, copied once into a reused array: Lettuce's {@code StringCodec} wraps every
+     * value in a Netty buffer first, an object and a view per field of every entry read.
+     */
+    private static String utf8(ByteBuffer bytes, int size) {
+        if (size == 0) return "";
+        if (bytes.hasArray()) {
+            String s = new String(bytes.array(), bytes.arrayOffset() + bytes.position(), size, StandardCharsets.UTF_8);
+            bytes.position(bytes.limit());
+            return s;
+        }
+        byte[] buf = SCRATCH.get();
+        if (buf.length < size) {
+            buf = new byte[size];
+            if (size <= SCRATCH_MAX) SCRATCH.set(buf);
+        }
+        bytes.get(buf, 0, size);
+        return new String(buf, 0, size, StandardCharsets.UTF_8);
     }
 
     @Override
@@ -52,7 +76,8 @@ public final class BoundedCodec implements RedisCodec<String, String> {
 
     /** Size in bytes of the value a marker stands for, or -1 for an ordinary value. */
     public static long oversizedBytes(String value) {
-        if (value == null || !value.startsWith(MARKER)) return -1;
+        // First character first: this runs for every field of every entry, and almost none is a marker.
+        if (value == null || value.isEmpty() || value.charAt(0) != MARKER.charAt(0) || !value.startsWith(MARKER)) return -1;
         return Long.parseLong(value.substring(MARKER.length()));
     }
 

@@ -1,6 +1,7 @@
 package io.emp.telemetry.collector.export.file;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.emp.telemetry.collector.decode.ConsumedEvent;
 import io.emp.telemetry.collector.export.ExportBatch;
 import io.emp.telemetry.collector.export.ExportOutcome;
@@ -10,9 +11,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 
-/** One JSON object per line per event, appended to a size-rotated file. */
+/**
+ * One JSON object per line per event, appended to a size-rotated file. Written with jackson-core's
+ * streaming generator (one per batch), not databind: this runs for every event the collector takes.
+ */
 public final class JsonLinesFileExporter implements Exporter {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonFactory JSON = new JsonFactory();
 
     private final RotatingFile file;
 
@@ -29,9 +33,13 @@ public final class JsonLinesFileExporter implements Exporter {
     public ExportOutcome export(ExportBatch batch) {
         ByteArrayOutputStream buf = new ByteArrayOutputStream(batch.events().size() * 512);
         try {
-            for (ConsumedEvent e : batch.events()) {
-                JSON.writeValue(buf, EventJson.of(e));
-                buf.write('\n');
+            try (JsonGenerator g = JSON.createGenerator(buf)) {
+                // Each line ends with a newline instead of the generator's default space between root values.
+                g.setRootValueSeparator(null);
+                for (ConsumedEvent e : batch.events()) {
+                    JsonValues.writeObject(g, EventJson.of(e));
+                    g.writeRaw('\n');
+                }
             }
             synchronized (file) {
                 file.write(buf.toByteArray());

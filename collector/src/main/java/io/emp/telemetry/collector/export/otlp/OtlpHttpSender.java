@@ -43,10 +43,23 @@ final class OtlpHttpSender {
     }
 
     ExportOutcome send(Marshaler request) {
+        byte[] body;
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(request.getBinarySerializedSize());
+            request.writeBinaryTo(bytes);
+            body = bytes.toByteArray();
+        } catch (IOException e) {
+            return ExportOutcome.failed("OTLP " + signal.dataType + ": cannot encode: " + e.getMessage());
+        }
+        return send(body);
+    }
+
+    /** Sends one request already encoded in protobuf (e.g. {@link LogsProtobuf}). */
+    ExportOutcome send(byte[] protobuf) {
         String what = "OTLP " + signal.dataType;
         HttpResponse<byte[]> response;
         try {
-            response = exchange(httpRequest(request));
+            response = exchange(httpRequest(protobuf));
         } catch (HttpTimeoutException e) {
             return ExportOutcome.failed(what + ": no answer within " + settings.timeout().toMillis() + " ms");
         } catch (IOException e) {
@@ -82,7 +95,7 @@ final class OtlpHttpSender {
         }
     }
 
-    private HttpRequest httpRequest(Marshaler request) throws IOException {
+    private HttpRequest httpRequest(byte[] protobuf) throws IOException {
         HttpRequest.Builder b = HttpRequest.newBuilder(settings.endpoint())
                 .timeout(settings.timeout())
                 // h2 where TLS negotiates it; no h2c upgrade attempt against plain-HTTP receivers.
@@ -92,17 +105,13 @@ final class OtlpHttpSender {
                 .header("User-Agent", "emp-collector");
         settings.headers().forEach(b::header);
         if (settings.gzip()) b.header("Content-Encoding", "gzip");
-        return b.POST(HttpRequest.BodyPublishers.ofByteArray(encode(request))).build();
+        return b.POST(HttpRequest.BodyPublishers.ofByteArray(settings.gzip() ? gzip(protobuf) : protobuf)).build();
     }
 
-    private byte[] encode(Marshaler request) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(request.getBinarySerializedSize());
-        if (!settings.gzip()) {
-            request.writeBinaryTo(bytes);
-            return bytes.toByteArray();
-        }
+    private static byte[] gzip(byte[] protobuf) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(protobuf.length / 2 + 64);
         try (OutputStream gzip = new GZIPOutputStream(bytes)) {
-            request.writeBinaryTo(gzip);
+            gzip.write(protobuf);
         }
         return bytes.toByteArray();
     }

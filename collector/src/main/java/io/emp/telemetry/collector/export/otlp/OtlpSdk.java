@@ -1,7 +1,6 @@
 package io.emp.telemetry.collector.export.otlp;
 
 import io.emp.telemetry.collector.health.CollectorStats;
-import io.opentelemetry.exporter.internal.otlp.logs.LogsRequestMarshaler;
 import io.opentelemetry.exporter.internal.otlp.traces.TraceRequestMarshaler;
 import io.opentelemetry.exporter.otlp.internal.OtlpConfigUtil;
 import io.opentelemetry.exporter.otlp.internal.OtlpLogRecordExporterProvider;
@@ -28,7 +27,8 @@ import java.util.Map;
  * Builds the OTLP senders from the standard {@code OTEL_EXPORTER_OTLP_*} settings with the SDK's own
  * parsing (endpoint, per-signal endpoints, protocol, headers, compression, timeout, certificates).
  * Logs and traces over http/protobuf go through the collector's {@link OtlpHttpSender}, which sees
- * Retry-After and partial success; gRPC, custom TLS certificates and metrics use the SDK's exporters.
+ * Retry-After and partial success (logs encoded by {@link LogsProtobuf}, traces by the SDK's marshaler);
+ * gRPC, custom TLS certificates and metrics use the SDK's exporters.
  */
 public final class OtlpSdk {
     /** The spec's default protocol (the Java SDK alone would default to grpc). */
@@ -47,7 +47,8 @@ public final class OtlpSdk {
 
     public SignalSender<LogRecordData> logSender() {
         OtlpHttpSender http = httpSender(OtlpSignal.LOGS);
-        if (http != null) return SignalSenders.http(items -> http.send(LogsRequestMarshaler.create(items)));
+        // Our own protobuf encoding on this path (LogsProtobuf): no SDK marshaler objects per record and attribute.
+        if (http != null) return SignalSenders.http(items -> http.send(LogsProtobuf.encode(items)));
         LogRecordExporter sdk = new OtlpLogRecordExporterProvider().createExporter(config);
         return SignalSenders.sdk(items -> sdk.export(new ArrayList<>(items)), sdk::shutdown, "OTLP logs");
     }
