@@ -6,6 +6,7 @@ import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.implementation.bytecode.assign.Assigner;
 import net.bytebuddy.implementation.bytecode.constant.IntegerConstant;
 
+import java.lang.annotation.Annotation;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -58,6 +59,24 @@ public final class CallSites {
     /** {@code adviceClass} with its {@link SiteId} parameter bound to the fixed {@code site}. */
     public static Advice advice(Class<?> adviceClass, int site) {
         return AdviceClasses.to(Advice.withCustomMapping().bind(SiteId.class, site), adviceClass);
+    }
+
+    /**
+     * As {@link #advice(Class, int)}, with more constants baked into the advice: each annotation
+     * type in {@code constants} binds the advice parameters it marks to its value (a setting the
+     * inlined advice needs, such as the name of a header to read; a String or a primitive).
+     */
+    public static Advice advice(Class<?> adviceClass, int site, Map<Class<? extends Annotation>, Object> constants) {
+        Advice.WithCustomMapping mapping = Advice.withCustomMapping().bind(SiteId.class, site);
+        for (Map.Entry<Class<? extends Annotation>, Object> constant : constants.entrySet()) {
+            mapping = bindConstant(mapping, constant.getKey(), constant.getValue());
+        }
+        return AdviceClasses.to(mapping, adviceClass);
+    }
+
+    private static <T extends Annotation> Advice.WithCustomMapping bindConstant(Advice.WithCustomMapping mapping,
+                                                                                 Class<T> type, Object value) {
+        return mapping.bind(type, value);
     }
 
     /**

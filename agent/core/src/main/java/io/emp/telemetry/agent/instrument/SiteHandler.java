@@ -7,7 +7,7 @@ package io.emp.telemetry.agent.instrument;
  * <p>
  * One sub-interface per kind of call site, each matching one pair of {@code Bridge} entry points
  * with the same named parameters: {@link CallSiteHandler} (a method: rules, annotations),
- * {@link ServerRequestSite}, {@link ClientRequestSite}, {@link FunctionCallSite}.
+ * {@link ServerRequestSite}, {@link ClientRequestSite}, {@link FunctionCallSite}, {@link WebSocketSite}.
  */
 public interface SiteHandler {
     /** {@code false}: the advice does nothing more for this call. Called once per call, before enter. */

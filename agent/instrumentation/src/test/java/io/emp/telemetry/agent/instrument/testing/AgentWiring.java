@@ -29,7 +29,7 @@ final class AgentWiring {
         AgentRuntime runtime = new AgentRuntime("instrumentation-test", recording);
         List<InstrumentationModule> modules = new ArrayList<>();
         ServiceLoader.load(InstrumentationModule.class).forEach(modules::add);
-        if (modules.size() != 3) throw new IllegalStateException("expected 3 registered modules: " + modules);
+        if (modules.size() != 4) throw new IllegalStateException("expected 4 registered modules: " + modules);
         Bridge.install(new AgentBridgeHandler(runtime.callSites(), null));
         // "attached": a test class may have loaded a servlet or client class already
         Instrumenter.install(inst, modules, runtime, true);
