@@ -56,6 +56,7 @@ public final class JettyEndpoints {
         }
     }
 
+    /** Overrides neither open nor, on the server, close: Jetty does not call them; its frame handler is seen. */
     public static class ClientListener implements Session.Listener.AutoDemanding {
         public final BlockingQueue<String> replies = new ArrayBlockingQueue<>(10);
         public final CountDownLatch closed = new CountDownLatch(1);

@@ -11,6 +11,7 @@ import io.emp.telemetry.agent.instrument.WebSocketSite;
 import io.emp.telemetry.schema.Attributes;
 import io.emp.telemetry.schema.TelemetryEvent;
 
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -56,7 +57,7 @@ final class ConnectionHandler implements WebSocketSite {
     @Override
     public MessageScope messageEnter(Object session, Object endpoint) {
         Connection connection = connections.find(session, endpoint);
-        if (connection == null) return null;
+        if (connection == null || connection.isClosed()) return null;
         Span span = Spans.resume(connection.span);
         return () -> Spans.close(span);
     }
@@ -78,8 +79,10 @@ final class ConnectionHandler implements WebSocketSite {
     @Override
     public void closed(Class<?> origin, Object session, Object endpoint, int closeCode, String reason) {
         Connection connection = connections.find(session, endpoint);
-        // unknown: opened before the agent was attached, or closed twice (a close calling its superclass's)
-        if (connection == null || !connections.remove(session, endpoint, connection)) return;
+        // unknown (opened before the agent was attached), or closed already: an endpoint's close calling
+        // its superclass's, or Jetty's frame handler and the endpoint's callback both reporting it
+        if (connection == null || !connection.markClosed()) return;
+        connections.remove(session, endpoint, connection);
         runtime.emit(connection.span, connection.describe(runtime.endEvent(WebSocketEvents.DISCONNECTED, connection.span))
                 .attribute(WebSocketEvents.CLOSE_CODE, closeCode >= 0 ? closeCode : null)
                 .attribute(WebSocketEvents.CLOSE_REASON, reason == null || reason.isEmpty() ? null : reason));
@@ -105,6 +108,7 @@ final class ConnectionHandler implements WebSocketSite {
         final String userId;
         final String peerAddress;
         final int peerPort;
+        private final AtomicBoolean closed = new AtomicBoolean();
 
         Connection(Span span, String api, String side, String socketId, String path, String route, String userId,
                    String peerAddress, int peerPort) {
@@ -117,6 +121,15 @@ final class ConnectionHandler implements WebSocketSite {
             this.userId = userId;
             this.peerAddress = peerAddress;
             this.peerPort = peerPort;
+        }
+
+        /** {@code true} the first time only: one {@code disconnected} per connection. */
+        boolean markClosed() {
+            return closed.compareAndSet(false, true);
+        }
+
+        boolean isClosed() {
+            return closed.get();
         }
 
         TelemetryEvent.Builder describe(TelemetryEvent.Builder event) {

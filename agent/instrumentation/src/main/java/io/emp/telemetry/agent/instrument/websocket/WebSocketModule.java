@@ -32,8 +32,8 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
  *       ({@code @OnOpen}, {@code @OnMessage}, {@code @OnClose}, {@code @OnError}) and
  *       {@code jakarta.websocket.Endpoint} subclasses ({@code onOpen}, {@code onClose},
  *       {@code onError}, including {@code Endpoint}'s own when a subclass does not override them);</li>
- *   <li>Jetty 12's WebSocket API: {@code Session.Listener} implementations (its default methods
- *       too) and {@code @WebSocket} classes ({@code @OnWebSocketOpen}, {@code @OnWebSocketMessage},
+ *   <li>Jetty 12's WebSocket API: {@code Session.Listener} implementations (the methods they
+ *       override: Jetty calls no other) and {@code @WebSocket} classes ({@code @OnWebSocketOpen}, {@code @OnWebSocketMessage},
  *       {@code @OnWebSocketClose}, {@code @OnWebSocketError}).</li>
  * </ul>
  * The endpoints are the application's, whatever the container runs them (Jetty, Tomcat, Undertow
@@ -50,6 +50,7 @@ public final class WebSocketModule extends InstrumentationModule {
     static final String JAKARTA_SESSION = "jakarta.websocket.Session";
     static final String JETTY_SESSION = "org.eclipse.jetty.websocket.api.Session";
     private static final String JAKARTA = "jakarta.websocket.";
+    private static final String JETTY_FRAME_HANDLER = "org.eclipse.jetty.websocket.common.JettyWebSocketFrameHandler";
     private static final String JETTY_ANNOTATIONS = "org.eclipse.jetty.websocket.api.annotations.";
 
     private final Settings settings;
@@ -110,11 +111,32 @@ public final class WebSocketModule extends InstrumentationModule {
                         jettyClose,
                         named("onWebSocketError").and(takesArguments(1)).and(takesArgument(0, Throwable.class)),
                         jettyError),
+                jettyFrameHandler(CallSites.advice(JettyFrameHandlerOpenAdvice.class, site, names),
+                        CallSites.advice(JettyFrameHandlerCloseAdvice.class, site)),
                 types(isAnnotatedWith(named(JETTY_ANNOTATIONS + "WebSocket")),
                         annotated(JETTY_ANNOTATIONS + "OnWebSocketOpen"), jettyOpen,
                         annotated(JETTY_ANNOTATIONS + "OnWebSocketMessage"), message,
                         annotated(JETTY_ANNOTATIONS + "OnWebSocketClose"), jettyClose,
                         annotated(JETTY_ANNOTATIONS + "OnWebSocketError"), jettyError));
+    }
+
+    /**
+     * Jetty's per-connection frame handler behind every Jetty API endpoint: Jetty calls only the
+     * listener methods a class overrides, so opens and closes of listeners without them are seen here.
+     */
+    private static TypeInstrumentation jettyFrameHandler(Advice open, Advice close) {
+        return new TypeInstrumentation() {
+            @Override
+            public ElementMatcher<TypeDescription> typeMatcher() {
+                return named(JETTY_FRAME_HANDLER);
+            }
+
+            @Override
+            public void transform(TypeTransformer transformer) {
+                transformer.applyAdvice(named("onOpen").and(takesArguments(2)), open);
+                transformer.applyAdvice(named("onClosed").and(takesArguments(2)), close);
+            }
+        };
     }
 
     private static ElementMatcher.Junction<MethodDescription> annotated(String annotation) {

@@ -129,6 +129,10 @@ public final class WebSocketApp {
         final CountDownLatch closed = new CountDownLatch(1);
 
         @Override
+        public void onWebSocketOpen(Session session) {
+        }
+
+        @Override
         public void onWebSocketText(String message) {
             answers.offer(message);
         }
