@@ -2,13 +2,14 @@ package io.emp.telemetry.it.app.websocket;
 
 import jakarta.websocket.ClientEndpoint;
 import jakarta.websocket.CloseReason;
-import jakarta.websocket.ContainerProvider;
 import jakarta.websocket.OnClose;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
 import jakarta.websocket.WebSocketContainer;
 import jakarta.websocket.server.ServerEndpoint;
+import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.websocket.jakarta.client.JakartaWebSocketClientContainer;
 import org.eclipse.jetty.ee10.websocket.jakarta.server.config.JakartaWebSocketServletContainerInitializer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -35,7 +36,16 @@ public final class WebSocketApp {
     private WebSocketApp() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            run();
+        } catch (Throwable t) {
+            t.printStackTrace();
+            System.exit(1); // Jetty's non-daemon threads would keep a failed run alive
+        }
+    }
+
+    private static void run() throws Exception {
         Server server = new Server();
         ServerConnector connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
@@ -51,9 +61,14 @@ public final class WebSocketApp {
         server.start();
         String base = "ws://127.0.0.1:" + connector.getLocalPort();
 
-        WebSocketContainer jakartaClient = ContainerProvider.getWebSocketContainer();
+        // Jetty's Jakarta client with a patient HTTP client: the build machine may be very busy
+        HttpClient http = new HttpClient();
+        http.setConnectTimeout(60_000);
+        http.start();
+        JakartaWebSocketClientContainer jakartaClient = new JakartaWebSocketClientContainer(http);
+        jakartaClient.start();
         JakartaReader reader = new JakartaReader();
-        jakarta.websocket.Session session = jakartaClient.connectToServer(reader, URI.create(base + "/jakarta/feed?user=ada"));
+        jakarta.websocket.Session session = connectJakarta(jakartaClient, reader, URI.create(base + "/jakarta/feed?user=ada"));
         session.getBasicRemote().sendText("subscribe job:1:status");
         System.out.println("jakarta answer: " + reader.answers.poll(30, TimeUnit.SECONDS));
         session.close(new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, "done"));
@@ -62,7 +77,8 @@ public final class WebSocketApp {
         WebSocketClient jettyClient = new WebSocketClient();
         jettyClient.start();
         JettyReader jettyReader = new JettyReader();
-        Session jettySession = jettyClient.connect(jettyReader, URI.create(base + "/jetty/feed")).get(30, TimeUnit.SECONDS);
+        jettyClient.setConnectTimeout(60_000);
+        Session jettySession = jettyClient.connect(jettyReader, URI.create(base + "/jetty/feed")).get(90, TimeUnit.SECONDS);
         jettySession.sendText("subscribe job:2:status", Callback.NOOP);
         System.out.println("jetty answer: " + jettyReader.answers.poll(30, TimeUnit.SECONDS));
         jettySession.close(1000, "done", Callback.NOOP);
@@ -72,6 +88,19 @@ public final class WebSocketApp {
         server.stop();
         System.out.println("WS-APP-DONE");
         System.exit(0);
+    }
+
+    /** A connect may still time out on a machine under heavy load: try again. */
+    private static jakarta.websocket.Session connectJakarta(WebSocketContainer client, Object endpoint, URI uri)
+            throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return client.connectToServer(endpoint, uri);
+            } catch (java.io.IOException | jakarta.websocket.DeploymentException e) {
+                if (attempt == 5) throw e;
+                System.out.println("connect attempt " + attempt + " failed: " + e);
+            }
+        }
     }
 
     @ServerEndpoint("/feed")
