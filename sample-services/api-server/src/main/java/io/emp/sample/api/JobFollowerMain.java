@@ -47,7 +47,7 @@ public final class JobFollowerMain {
     }
 
     /** Prints what the server sends. */
-    static final class Follower implements Session.Listener.AutoDemanding {
+    public static final class Follower implements Session.Listener.AutoDemanding {
         final CountDownLatch closed = new CountDownLatch(1);
         volatile String reason;
 

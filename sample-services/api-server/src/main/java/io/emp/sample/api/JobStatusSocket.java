@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * and receives the job's status as JSON each time it changes (status, attempt, progress), until the
  * job completes or fails; then the server closes the connection (1000, "job completed" / "job failed").
  */
-final class JobStatusSocket implements Session.Listener.AutoDemanding {
+public final class JobStatusSocket implements Session.Listener.AutoDemanding {
     private static final Logger LOG = LoggerFactory.getLogger(JobStatusSocket.class);
     private static final Pattern CHANNEL = Pattern.compile("job:([A-Za-z0-9-]{1,64}):status");
 

@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code /ws/jobs} over a real WebSocket, backed by a real Redis: a client follows a job to its end. */
-class JobStatusSocketTest {
+public class JobStatusSocketTest {
     @RegisterExtension
     static final RedisExtension REDIS = new RedisExtension();
 
@@ -90,7 +90,7 @@ class JobStatusSocketTest {
         return message;
     }
 
-    static final class Follower implements Session.Listener.AutoDemanding {
+    public static final class Follower implements Session.Listener.AutoDemanding {
         final BlockingQueue<String> messages = new ArrayBlockingQueue<>(32);
         final CountDownLatch closed = new CountDownLatch(1);
         volatile int code;
