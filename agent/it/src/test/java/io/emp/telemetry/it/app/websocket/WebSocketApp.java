@@ -105,6 +105,14 @@ public final class WebSocketApp {
 
     @ServerEndpoint("/feed")
     public static class JakartaFeed {
+        @OnOpen
+        public void open(jakarta.websocket.Session session) {
+        }
+
+        @OnClose
+        public void close(jakarta.websocket.Session session) {
+        }
+
         @OnMessage
         public String message(String text) {
             return subscribe(text.substring("subscribe ".length()));
