@@ -110,7 +110,7 @@ public final class WebSocketApp {
         }
 
         @OnClose
-        public void close(jakarta.websocket.Session session) {
+        public void close(jakarta.websocket.Session session, CloseReason reason) {
         }
 
         @OnMessage
