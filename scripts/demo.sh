@@ -118,6 +118,12 @@ jobs_+=("$(submit echo '{"message":"second"}' 0)")
 jobs_+=("$(submit llm '{"prompt":"describe a lighthouse at dusk","model":"standin-1"}' 0)")
 say "submitted jobs: ${jobs_[*]}"
 
+# A WebSocket client (sample-services' JobFollowerMain, no agent) follows the image job on the API
+# server's /ws/jobs and prints each status it receives; the api-server's agent records the connection.
+say "following job ${jobs_[1]} over a WebSocket (ws://127.0.0.1:$port/ws/jobs)"
+java -cp sample-services/api-server/target/api-server.jar io.emp.sample.api.JobFollowerMain \
+  "ws://127.0.0.1:$port/ws/jobs" "${jobs_[1]}" 60 2>"$LOGS/follower.log" | sed 's/^/  /' || true
+
 for id in "${jobs_[@]}"; do
   for _ in $(seq 300); do
     status=$(java_http GET "$API/jobs/$id" | sed -n 's/.*"status":"\([^"]*\)".*/\1/p')

@@ -400,4 +400,78 @@ public final class Bridge {
             // never into the application
         }
     }
+
+    // ---------------------------------------------------------------------------------------------
+    // WebSocket connections (issue 12). A connection is known by the objects its callbacks see:
+    // the session (Jakarta Session, Jetty Session) where the callback has one, and the endpoint
+    // instance; both typed Object so the bridge never links a WebSocket API.
+    // ---------------------------------------------------------------------------------------------
+
+    /**
+     * A WebSocket connection opened ({@code @OnOpen}, {@code Endpoint.onOpen},
+     * {@code onWebSocketOpen}). {@code side} is {@code server} or {@code client}; {@code socketId}
+     * the API's own id (Jakarta {@code Session.getId()}) or {@code null}; every string may be null.
+     */
+    public static void socketOpened(int site, Class<?> origin, Object session, Object endpoint, String api,
+                                    String side, String socketId, String path, String route, String userId,
+                                    String peerAddress, int peerPort, String traceparent) {
+        BridgeHandler h = handler;
+        if (h == null) return;
+        try {
+            h.socketOpened(site, origin, session, endpoint, api, side, socketId, path, route, userId,
+                    peerAddress, peerPort, traceparent);
+        } catch (Throwable ignored) {
+            // never into the application
+        }
+    }
+
+    /**
+     * A message callback of a connection starts: the connection's span becomes current on this
+     * thread, so what the callback does (a rule's {@code websocket.subscribed}) is in the
+     * connection's trace. Returns the token for {@link #socketMessageExit}, or {@code null}.
+     */
+    public static Object socketMessageEnter(int site, Object session, Object endpoint) {
+        BridgeHandler h = handler;
+        if (h == null) return null;
+        try {
+            return h.socketMessageEnter(site, session, endpoint);
+        } catch (Throwable ignored) {
+            return null;
+        }
+    }
+
+    /** The message callback of {@code token} returned or threw. */
+    public static void socketMessageExit(Object token) {
+        if (token == null) return;
+        BridgeHandler h = handler;
+        if (h == null) return;
+        try {
+            h.socketMessageExit(token);
+        } catch (Throwable ignored) {
+            // never into the application
+        }
+    }
+
+    /** The connection's endpoint reported an error ({@code @OnError}, {@code onWebSocketError}). */
+    public static void socketError(int site, Class<?> origin, Object session, Object endpoint, Throwable error) {
+        BridgeHandler h = handler;
+        if (h == null) return;
+        try {
+            h.socketError(site, origin, session, endpoint, error);
+        } catch (Throwable ignored) {
+            // never into the application
+        }
+    }
+
+    /** The connection closed; {@code closeCode} -1 when the callback does not see one. */
+    public static void socketClosed(int site, Class<?> origin, Object session, Object endpoint, int closeCode,
+                                    String reason) {
+        BridgeHandler h = handler;
+        if (h == null) return;
+        try {
+            h.socketClosed(site, origin, session, endpoint, closeCode, reason);
+        } catch (Throwable ignored) {
+            // never into the application
+        }
+    }
 }

@@ -102,4 +102,23 @@ public interface BridgeHandler {
 
     /** The exchange completed or failed. */
     void asyncHttpClientEnd(int site, Object exchange, Throwable error);
+
+    // ---- WebSocket connections (issue 12); see the Bridge's section of the same name ----
+
+    /** A WebSocket connection opened. */
+    void socketOpened(int site, Class<?> origin, Object session, Object endpoint, String api, String side,
+                      String socketId, String path, String route, String userId, String peerAddress, int peerPort,
+                      String traceparent);
+
+    /** A message callback of a connection starts; the token for {@link #socketMessageExit}, or null. */
+    Object socketMessageEnter(int site, Object session, Object endpoint);
+
+    /** The message callback of {@code token} ended. */
+    void socketMessageExit(Object token);
+
+    /** The connection's endpoint reported an error. */
+    void socketError(int site, Class<?> origin, Object session, Object endpoint, Throwable error);
+
+    /** The connection closed; {@code closeCode} -1 when unknown. */
+    void socketClosed(int site, Class<?> origin, Object session, Object endpoint, int closeCode, String reason);
 }

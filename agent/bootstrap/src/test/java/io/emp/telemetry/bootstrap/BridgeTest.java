@@ -56,6 +56,12 @@ class BridgeTest {
         Bridge.asyncHttpClientEnd(0, "exchange", null);
         assertEquals("result", Bridge.exit("token", "result", null));
         assertNull(Bridge.traceparent(BridgeTest.class));
+        Bridge.socketOpened(0, BridgeTest.class, "session", this, "jakarta", "server", "1", "/ws", "/ws", null,
+                "127.0.0.1", 4000, null);
+        assertNull(Bridge.socketMessageEnter(0, "session", this));
+        Bridge.socketMessageExit("token");
+        Bridge.socketError(0, BridgeTest.class, "session", this, new IllegalStateException("app"));
+        Bridge.socketClosed(0, BridgeTest.class, "session", this, 1000, "bye");
     }
 
     @Test
@@ -301,6 +307,34 @@ class BridgeTest {
         @Override
         public void asyncHttpClientEnd(int site, Object exchange, Throwable error) {
             throw new StackOverflowError();
+        }
+
+        @Override
+        public void socketOpened(int site, Class<?> origin, Object session, Object endpoint, String api, String side,
+                                 String socketId, String path, String route, String userId, String peerAddress,
+                                 int peerPort, String traceparent) {
+            throw new IllegalStateException("boom");
+        }
+
+        @Override
+        public Object socketMessageEnter(int site, Object session, Object endpoint) {
+            throw new IllegalStateException("boom");
+        }
+
+        @Override
+        public void socketMessageExit(Object token) {
+            throw new StackOverflowError();
+        }
+
+        @Override
+        public void socketError(int site, Class<?> origin, Object session, Object endpoint, Throwable error) {
+            throw new IllegalStateException("boom");
+        }
+
+        @Override
+        public void socketClosed(int site, Class<?> origin, Object session, Object endpoint, int closeCode,
+                                 String reason) {
+            throw new IllegalStateException("boom");
         }
     }
 }

@@ -111,6 +111,23 @@ public final class Spans {
         return push(new Span(remote.traceId(), TraceIds.newSpanId(), remote.spanId(), remote.sampled(), null, null));
     }
 
+    /**
+     * A child of a REMOTE parent that is not made current: a long-lived span (a WebSocket
+     * connection) whose events come from many callbacks, each made current only while it runs
+     * ({@link #resume}).
+     */
+    public static Span detachedChildOf(SpanContext remote) {
+        return new Span(remote.traceId(), TraceIds.newSpanId(), remote.spanId(), remote.sampled(), null, null);
+    }
+
+    /**
+     * Makes an already open span current again on this thread (a WebSocket message callback of the
+     * connection's span), until {@link #close} of the same span.
+     */
+    public static Span resume(Span span) {
+        return push(span);
+    }
+
     private static Span create(Class<?> origin, String jobId) {
         Span enclosing = current();
         if (jobId != null && !jobId.isEmpty()) {

@@ -400,6 +400,87 @@ public final class AgentBridgeHandler implements BridgeHandler {
         return context == null ? null : TraceParent.format(context);
     }
 
+    // ---- WebSocket connections (issue 12) ----
+
+    @Override
+    public void socketOpened(int site, Class<?> origin, Object session, Object endpoint, String api, String side,
+                             String socketId, String path, String route, String userId, String peerAddress,
+                             int peerPort, String traceparent) {
+        WebSocketSite handler = sites.get(site, WebSocketSite.class);
+        if (handler == null) return;
+        int[] guard = Guard.tryEnter();
+        if (guard == null) return;
+        try {
+            handler.opened(origin, session, endpoint, api, side, socketId, path, route, userId, peerAddress,
+                    peerPort, traceparent);
+        } catch (Throwable t) {
+            failed("call site " + site, t);
+        } finally {
+            Guard.exit(guard);
+        }
+    }
+
+    @Override
+    public Object socketMessageEnter(int site, Object session, Object endpoint) {
+        WebSocketSite handler = sites.get(site, WebSocketSite.class);
+        if (handler == null) return null;
+        int[] guard = Guard.tryEnter();
+        if (guard == null) return null;
+        try {
+            return handler.messageEnter(session, endpoint);
+        } catch (Throwable t) {
+            failed("call site " + site, t);
+            return null;
+        } finally {
+            Guard.exit(guard);
+        }
+    }
+
+    @Override
+    public void socketMessageExit(Object token) {
+        if (!(token instanceof WebSocketSite.MessageScope)) return;
+        int[] guard = Guard.tryEnter();
+        if (guard == null) return;
+        try {
+            ((WebSocketSite.MessageScope) token).end();
+        } catch (Throwable t) {
+            failed("websocket message end", t);
+        } finally {
+            Guard.exit(guard);
+        }
+    }
+
+    @Override
+    public void socketError(int site, Class<?> origin, Object session, Object endpoint, Throwable error) {
+        WebSocketSite handler = sites.get(site, WebSocketSite.class);
+        if (handler == null) return;
+        int[] guard = Guard.tryEnter();
+        if (guard == null) return;
+        try {
+            handler.error(origin, session, endpoint, error);
+        } catch (Throwable t) {
+            failed("call site " + site, t);
+        } finally {
+            Guard.exit(guard);
+        }
+    }
+
+    @Override
+    public void socketClosed(int site, Class<?> origin, Object session, Object endpoint, int closeCode,
+                             String reason) {
+        WebSocketSite handler = sites.get(site, WebSocketSite.class);
+        if (handler == null) return;
+        int[] guard = Guard.tryEnter();
+        if (guard == null) return;
+        try {
+            handler.closed(origin, session, endpoint, closeCode, reason);
+        } catch (Throwable t) {
+            failed("call site " + site, t);
+        } finally {
+            Guard.exit(guard);
+        }
+    }
+
     public long failureCount() {
         return failures.get();
     }

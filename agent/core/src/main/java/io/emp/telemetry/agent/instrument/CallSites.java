@@ -10,6 +10,7 @@ import net.bytebuddy.implementation.bytecode.constant.TextConstant;
 
 import java.lang.annotation.Annotation;
 
+import java.lang.annotation.Annotation;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -98,6 +99,29 @@ public final class CallSites {
     public static LazyAdvice lazyAdvice(Class<?> adviceClass, int site, Class<? extends Annotation> constant,
                                         BiFunction<TypeDescription, MethodDescription, String> valueOf) {
         return new LazyAdvice(() -> advice(adviceClass, site, constant, valueOf));
+    }
+
+    /** {@link #advice(Class, int, Map)}, built when the first class that needs it is transformed. */
+    public static LazyAdvice lazyAdvice(Class<?> adviceClass, int site, Map<Class<? extends Annotation>, Object> constants) {
+        return new LazyAdvice(() -> advice(adviceClass, site, constants));
+    }
+
+    /**
+     * As {@link #advice(Class, int)}, with more constants baked into the advice: each annotation
+     * type in {@code constants} binds the advice parameters it marks to its value (a setting the
+     * inlined advice needs, such as the name of a header to read; a String or a primitive).
+     */
+    public static Advice advice(Class<?> adviceClass, int site, Map<Class<? extends Annotation>, Object> constants) {
+        Advice.WithCustomMapping mapping = Advice.withCustomMapping().bind(SiteId.class, site);
+        for (Map.Entry<Class<? extends Annotation>, Object> constant : constants.entrySet()) {
+            mapping = bindConstant(mapping, constant.getKey(), constant.getValue());
+        }
+        return AdviceClasses.to(mapping, adviceClass);
+    }
+
+    private static <T extends Annotation> Advice.WithCustomMapping bindConstant(Advice.WithCustomMapping mapping,
+                                                                                 Class<T> type, Object value) {
+        return mapping.bind(type, value);
     }
 
     /**

@@ -9,7 +9,7 @@ package io.emp.telemetry.agent.instrument;
  * with the same named parameters: {@link CallSiteHandler} (a method: rules, annotations),
  * {@link ServerRequestSite}, {@link ServerRouteSite}, {@link ClientRequestSite}, {@link ClientCallSite},
  * {@link LibraryClientRequestSite}, {@link AsyncClientRequestSite}, {@link UrlConnectionSite}, {@link FunctionCallSite},
- * {@link PipelinedReplySite}.
+ * {@link PipelinedReplySite}, {@link WebSocketSite}.
  */
 public interface SiteHandler {
     /** {@code false}: the advice does nothing more for this call. Called once per call, before enter. */
