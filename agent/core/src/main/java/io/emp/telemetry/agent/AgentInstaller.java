@@ -1,6 +1,7 @@
 package io.emp.telemetry.agent;
 
 import io.emp.telemetry.agent.config.EmitterConfig;
+import io.emp.telemetry.agent.config.InstrumentationTuning;
 import io.emp.telemetry.agent.config.MachineConfig;
 import io.emp.telemetry.agent.config.MachineId;
 import io.emp.telemetry.agent.emit.EventSink;
@@ -56,7 +57,8 @@ final class AgentInstaller {
 
         // EMP_REDACT_KEYS / -Demp.redact.keys are read by Redaction itself; this adds the agent option
         Redaction.addSharedKeys(config.settings().get("redact.keys"));
-        Instrumenter instrumenter = Instrumenter.prepare(inst);
+        Instrumenter instrumenter = Instrumenter.prepare(inst,
+                InstrumentationTuning.from(config.settings()).typeCacheSize());
         phases.done("bytebuddy agent builder");
         List<ParsedFile> parsed = ruleFiles.await();
         phases.done("waiting for rule files");

@@ -1,6 +1,7 @@
 package io.emp.telemetry.agent.instrument;
 
 import io.emp.telemetry.agent.Log;
+import io.emp.telemetry.agent.config.InstrumentationTuning;
 import io.emp.telemetry.bootstrap.Bridge;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
@@ -16,10 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
-import static net.bytebuddy.matcher.ElementMatchers.isNative;
 import static net.bytebuddy.matcher.ElementMatchers.none;
-import static net.bytebuddy.matcher.ElementMatchers.not;
 
 /** Turns the enabled {@link InstrumentationModule}s into one ByteBuddy {@link AgentBuilder} and installs it. */
 public final class Instrumenter {
@@ -38,14 +36,23 @@ public final class Instrumenter {
 
     /** The part of the set-up that needs no module: ByteBuddy's agent builder and its strategies. */
     public static Instrumenter prepare(Instrumentation inst) {
+        return prepare(inst, InstrumentationTuning.DEFAULT_TYPE_CACHE_SIZE);
+    }
+
+    /** @param typeCacheSize parsed class descriptions kept between matches ({@code instrumentation.type_cache.size}) */
+    public static Instrumenter prepare(Instrumentation inst, int typeCacheSize) {
         long t0 = System.nanoTime();
         AgentBuilder base = new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
                 // advice only inlines code: no new members, so classes can also be retransformed
                 .disableClassFormatChanges()
-                .with(AgentBuilder.DescriptionStrategy.Default.POOL_FIRST)
-                // supertypes described once per loader, not once per class that extends them
-                .with(new TypePoolCache())
+                // described lazily from the class file: a type only its name is asked of (most, thanks to name
+                // matchers first) is never parsed; POOL_FIRST parses every class to see whether it can
+                .with(AgentBuilder.DescriptionStrategy.Default.POOL_ONLY)
+                // shared supertypes described once, not once per class that extends them (a small LRU)
+                .with(new TypePoolCache(typeCacheSize))
                 .with(new TransformFailures())
+                // hierarchy matchers read the class being loaded from its bytes (SuperTypes)
+                .with(ClassFileScope.DECORATOR)
                 // advice in a named module (a JDK class, a modular application) must be able to read
                 // the bridge's module (the bootstrap loader's unnamed module) to link against it
                 .assureReadEdgeTo(inst, Bridge.class);
@@ -89,7 +96,7 @@ public final class Instrumenter {
                 continue;
             }
             for (TypeInstrumentation type : types) {
-                builder = builder.type(type.typeMatcher(), module.classLoaderMatcher())
+                builder = builder.type(new ScopedTypeMatcher(module.classLoaderMatcher(), type.typeMatcher()))
                         .transform((b, td, loader, javaModule, pd) -> apply(type, b));
                 count++;
             }
@@ -123,8 +130,7 @@ public final class Instrumenter {
 
         @Override
         public void applyAdvice(ElementMatcher<? super MethodDescription> methods, Advice advice) {
-            ElementMatcher.Junction<MethodDescription> withCode = not(isAbstract()).and(not(isNative()));
-            builder = builder.visit(advice.on(withCode.and(methods)));
+            builder = builder.visit(advice.on(TypeInstrumentation.WITH_CODE.and(methods)));
         }
     }
 }

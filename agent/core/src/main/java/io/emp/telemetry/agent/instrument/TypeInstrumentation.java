@@ -5,11 +5,31 @@ import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
+import static net.bytebuddy.matcher.ElementMatchers.declaresMethod;
+import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
+import static net.bytebuddy.matcher.ElementMatchers.isNative;
+import static net.bytebuddy.matcher.ElementMatchers.not;
+
 /** Which types to transform, and which advice goes on which of their methods. */
 public interface TypeInstrumentation {
     ElementMatcher<TypeDescription> typeMatcher();
 
     void transform(TypeTransformer transformer);
+
+    /** Methods advice can go on: those with code. */
+    ElementMatcher.Junction<MethodDescription> WITH_CODE = not(isAbstract()).and(not(isNative()));
+
+    /**
+     * {@code types} that declare at least one method {@code methods} accepts. A type without one
+     * would be rewritten for nothing (ByteBuddy transforms every matched type, advice or not): the
+     * built-in rules' name globs ({@code *Queue}, {@code *Worker}) alone matched some forty library
+     * classes of the sample API server, each parsed and written again at start.
+     */
+    static ElementMatcher<TypeDescription> declaringAny(ElementMatcher<TypeDescription> types,
+                                                        ElementMatcher<? super MethodDescription> methods) {
+        return new ElementMatcher.Junction.Conjunction<TypeDescription>(types,
+                declaresMethod(WITH_CODE.and(methods)));
+    }
 
     /** The common case: one advice on the matching methods of the matching types. */
     static TypeInstrumentation of(ElementMatcher<TypeDescription> types,
@@ -17,7 +37,7 @@ public interface TypeInstrumentation {
         return new TypeInstrumentation() {
             @Override
             public ElementMatcher<TypeDescription> typeMatcher() {
-                return types;
+                return declaringAny(types, methods);
             }
 
             @Override
@@ -33,7 +53,7 @@ public interface TypeInstrumentation {
         return new TypeInstrumentation() {
             @Override
             public ElementMatcher<TypeDescription> typeMatcher() {
-                return types;
+                return declaringAny(types, methods);
             }
 
             @Override

@@ -6,8 +6,9 @@ import io.emp.telemetry.agent.instrument.CallSites;
 import io.emp.telemetry.agent.instrument.LazyAdvice;
 import io.emp.telemetry.agent.instrument.InstrumentationModule;
 import io.emp.telemetry.agent.instrument.TypeInstrumentation;
-import io.emp.telemetry.agent.instrument.TypeTransformer;
+import net.bytebuddy.description.method.MethodDescription;
 import io.emp.telemetry.agent.rules.InstrumentationRule;
+import io.emp.telemetry.agent.rules.match.SuperTypes;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 import net.bytebuddy.matcher.ElementMatchers;
@@ -16,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static net.bytebuddy.matcher.ElementMatchers.isBridge;
-import static net.bytebuddy.matcher.ElementMatchers.isInterface;
 import static net.bytebuddy.matcher.ElementMatchers.isMethod;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 
@@ -56,18 +56,11 @@ public final class RulesModule extends InstrumentationModule {
         for (InstrumentationRule rule : rules) {
             int site = runtime.callSites().register("rule:" + rule.id(), new RuleHandler(rule, runtime));
             LazyAdvice advice = CallSites.lazyAdvice(CallSiteAdvice.class, site);
-            out.add(new TypeInstrumentation() {
-                @Override
-                public ElementMatcher<TypeDescription> typeMatcher() {
-                    return not(isInterface()).and(rule.typeMatcher());
-                }
-
-                @Override
-                public void transform(TypeTransformer transformer) {
-                    // bridge methods would double every event of a generic override
-                    transformer.applyAdvice(isMethod().and(not(isBridge())).and(rule.methodMatcher()), advice);
-                }
-            });
+            // bridge methods would double every event of a generic override
+            ElementMatcher<MethodDescription> methods = isMethod().and(not(isBridge())).and(rule.methodMatcher());
+            out.add(TypeInstrumentation.of(
+                    new ElementMatcher.Junction.Conjunction<TypeDescription>(rule.typeMatcher(), SuperTypes.isClass()),
+                    methods, advice));
         }
         return out;
     }

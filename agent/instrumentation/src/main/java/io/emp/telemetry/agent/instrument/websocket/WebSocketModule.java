@@ -1,5 +1,6 @@
 package io.emp.telemetry.agent.instrument.websocket;
 
+import io.emp.telemetry.agent.rules.match.SuperTypes;
 import io.emp.telemetry.agent.config.Settings;
 import io.emp.telemetry.agent.instrument.AgentRuntime;
 import io.emp.telemetry.agent.instrument.CallSites;
@@ -18,7 +19,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
 import static net.bytebuddy.matcher.ElementMatchers.isAnnotatedWith;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
@@ -88,13 +88,12 @@ public final class WebSocketModule extends InstrumentationModule {
         LazyAdvice message = CallSites.lazyAdvice(MessageAdvice.class, site);
 
         return Arrays.asList(
-                types(isAnnotatedWith(named(JAKARTA + "server.ServerEndpoint"))
-                                .or(isAnnotatedWith(named(JAKARTA + "ClientEndpoint"))),
+                types(SuperTypes.declaresAnnotation(JAKARTA + "server.ServerEndpoint", JAKARTA + "ClientEndpoint"),
                         annotated(JAKARTA + "OnOpen"), jakartaOpen,
                         annotated(JAKARTA + "OnMessage"), message,
                         annotated(JAKARTA + "OnClose"), jakartaClose,
                         annotated(JAKARTA + "OnError"), jakartaError),
-                types(hasSuperType(named(JAKARTA + "Endpoint")),
+                types(SuperTypes.named(JAKARTA + "Endpoint"),
                         named("onOpen").and(takesArguments(2)).and(takesArgument(0, named(JAKARTA_SESSION))),
                         jakartaOpen,
                         null, null,
@@ -102,7 +101,7 @@ public final class WebSocketModule extends InstrumentationModule {
                         jakartaClose,
                         named("onError").and(takesArguments(2)).and(takesArgument(0, named(JAKARTA_SESSION))),
                         jakartaError),
-                types(hasSuperType(named(JETTY_SESSION + "$Listener")),
+                types(SuperTypes.named(JETTY_SESSION + "$Listener"),
                         named("onWebSocketOpen").and(takesArguments(1)).and(takesArgument(0, named(JETTY_SESSION))),
                         jettyOpen,
                         namedOneOf("onWebSocketText", "onWebSocketBinary", "onWebSocketPartialText",
@@ -113,7 +112,7 @@ public final class WebSocketModule extends InstrumentationModule {
                         jettyError),
                 jettyFrameHandler(CallSites.lazyAdvice(JettyFrameHandlerOpenAdvice.class, site, names),
                         CallSites.lazyAdvice(JettyFrameHandlerCloseAdvice.class, site)),
-                types(isAnnotatedWith(named(JETTY_ANNOTATIONS + "WebSocket")),
+                types(SuperTypes.declaresAnnotation(JETTY_ANNOTATIONS + "WebSocket"),
                         annotated(JETTY_ANNOTATIONS + "OnWebSocketOpen"), jettyOpen,
                         annotated(JETTY_ANNOTATIONS + "OnWebSocketMessage"), message,
                         annotated(JETTY_ANNOTATIONS + "OnWebSocketClose"), jettyClose,

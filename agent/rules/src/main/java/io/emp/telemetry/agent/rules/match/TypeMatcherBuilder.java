@@ -1,13 +1,10 @@
 package io.emp.telemetry.agent.rules.match;
 
 import static net.bytebuddy.matcher.ElementMatchers.any;
-import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
-import static net.bytebuddy.matcher.ElementMatchers.inheritsAnnotation;
-import static net.bytebuddy.matcher.ElementMatchers.isAnnotatedWith;
-import static net.bytebuddy.matcher.ElementMatchers.isInterface;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.none;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import net.bytebuddy.description.type.TypeDescription;
@@ -81,31 +78,42 @@ public final class TypeMatcherBuilder {
 
     /** The named class or interface itself or any type that extends or implements it, directly or indirectly. */
     public TypeMatcherBuilder subtypesOf(List<String> names) {
-        ElementMatcher.Junction<TypeDescription> anyOf = none();
         for (String name : names) {
-            anyOf = anyOf.or(hasSuperType(named(name)));
             noteJdk(name);
         }
-        return and(new Safe<TypeDescription>(anyOf, "subtypeOf" + names));
+        return and(new Safe<TypeDescription>(SuperTypes.named(names.toArray(new String[0])), "subtypeOf" + names));
     }
 
     /** Types with an interface anywhere in their hierarchy whose full or simple name matches one of the globs. */
     public TypeMatcherBuilder implementing(List<String> interfaceGlobs) {
-        ElementMatcher.Junction<TypeDescription> anyOf = none();
+        List<NameMatcher> globs = new ArrayList<>();
         for (String glob : interfaceGlobs) {
-            anyOf = anyOf.or(isInterface().and(new NamePattern<TypeDescription>(Glob.of(glob), true)));
+            globs.add(Glob.of(glob));
             noteJdk(Glob.literalPrefix(glob));
         }
-        return and(new Safe<TypeDescription>(hasSuperType(anyOf), "implements" + interfaceGlobs));
+        String description = "implements" + interfaceGlobs;
+        return and(new Safe<TypeDescription>(SuperTypes.interfaceNamed(name -> {
+            String simple = simpleName(name);
+            for (NameMatcher glob : globs) {
+                if (glob.matches(name) || glob.matches(simple)) return true;
+            }
+            return false;
+        }, description), description));
     }
 
     /** Types carrying the annotation, declared on the type or inherited ({@code @Inherited}) from a superclass. */
     public TypeMatcherBuilder annotatedWith(List<String> annotationNames) {
-        ElementMatcher.Junction<TypeDescription> anyOf = none();
-        for (String name : annotationNames) {
-            anyOf = anyOf.or(isAnnotatedWith(named(name))).or(inheritsAnnotation(named(name)));
-        }
-        return and(new Safe<TypeDescription>(anyOf, "annotatedWith" + annotationNames));
+        return and(new Safe<TypeDescription>(SuperTypes.annotatedWith(annotationNames.toArray(new String[0])),
+                "annotatedWith" + annotationNames));
+    }
+
+    /**
+     * The simple name from a binary name alone, without parsing the class: the part after the last
+     * {@code $} (a nested interface) or else after the last {@code .}.
+     */
+    static String simpleName(String binaryName) {
+        int cut = Math.max(binaryName.lastIndexOf('.'), binaryName.lastIndexOf('$'));
+        return binaryName.substring(cut + 1);
     }
 
     public ElementMatcher<TypeDescription> build() {

@@ -1,5 +1,6 @@
 package io.emp.telemetry.agent.instrument.http.server;
 
+import io.emp.telemetry.agent.rules.match.SuperTypes;
 import io.emp.telemetry.agent.config.Settings;
 import io.emp.telemetry.agent.instrument.AgentRuntime;
 import io.emp.telemetry.agent.instrument.CallSites;
@@ -12,12 +13,9 @@ import net.bytebuddy.matcher.ElementMatcher;
 import java.util.Arrays;
 import java.util.List;
 
-import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
-import static net.bytebuddy.matcher.ElementMatchers.isInterface;
 import static net.bytebuddy.matcher.ElementMatchers.isPublic;
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.not;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
@@ -79,6 +77,6 @@ public final class HttpServerModule extends InstrumentationModule {
     }
 
     private static ElementMatcher<TypeDescription> implementing(String type) {
-        return not(isInterface()).and(hasSuperType(named(type)));
+        return SuperTypes.classNamed(type);
     }
 }

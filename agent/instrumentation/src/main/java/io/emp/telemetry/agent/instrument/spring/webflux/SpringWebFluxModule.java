@@ -1,5 +1,6 @@
 package io.emp.telemetry.agent.instrument.spring.webflux;
 
+import io.emp.telemetry.agent.rules.match.SuperTypes;
 import io.emp.telemetry.agent.instrument.AgentRuntime;
 import io.emp.telemetry.agent.instrument.CallSites;
 import io.emp.telemetry.agent.instrument.ClassLoaders;
@@ -12,9 +13,7 @@ import net.bytebuddy.matcher.ElementMatcher;
 import java.util.Collections;
 import java.util.List;
 
-import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
-import static net.bytebuddy.matcher.ElementMatchers.isInterface;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
@@ -45,7 +44,7 @@ public final class SpringWebFluxModule extends InstrumentationModule {
     public List<TypeInstrumentation> typeInstrumentations(AgentRuntime runtime) {
         int site = runtime.callSites().register(ServerRouteHandler.SITE_KEY, new ServerRouteHandler());
         return Collections.singletonList(TypeInstrumentation.of(
-                not(isInterface()).and(hasSuperType(named(HANDLER_ADAPTER))),
+                SuperTypes.classNamed(HANDLER_ADAPTER),
                 named("handle").and(not(isAbstract())).and(takesArguments(2))
                         .and(takesArgument(0, named("org.springframework.web.server.ServerWebExchange"))),
                 CallSites.lazyAdvice(SpringWebFluxAdvice.class, site)));

@@ -1,5 +1,6 @@
 package io.emp.telemetry.agent.instrument.spring.webmvc;
 
+import io.emp.telemetry.agent.rules.match.SuperTypes;
 import io.emp.telemetry.agent.instrument.AgentRuntime;
 import io.emp.telemetry.agent.instrument.CallSites;
 import io.emp.telemetry.agent.instrument.ClassLoaders;
@@ -13,9 +14,7 @@ import net.bytebuddy.matcher.ElementMatcher;
 import java.util.Arrays;
 import java.util.List;
 
-import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
-import static net.bytebuddy.matcher.ElementMatchers.isInterface;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
@@ -52,7 +51,7 @@ public final class SpringWebMvcModule extends InstrumentationModule {
     }
 
     private static TypeInstrumentation handle(String servletApi, LazyAdvice advice) {
-        return TypeInstrumentation.of(not(isInterface()).and(hasSuperType(named(HANDLER_ADAPTER))),
+        return TypeInstrumentation.of(SuperTypes.classNamed(HANDLER_ADAPTER),
                 named("handle").and(not(isAbstract())).and(takesArguments(3))
                         .and(takesArgument(0, named(servletApi + ".http.HttpServletRequest")))
                         .and(takesArgument(1, named(servletApi + ".http.HttpServletResponse"))),

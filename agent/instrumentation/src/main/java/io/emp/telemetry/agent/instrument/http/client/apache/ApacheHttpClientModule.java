@@ -1,5 +1,6 @@
 package io.emp.telemetry.agent.instrument.http.client.apache;
 
+import io.emp.telemetry.agent.rules.match.SuperTypes;
 import io.emp.telemetry.agent.instrument.AgentRuntime;
 import io.emp.telemetry.agent.instrument.CallSites;
 import io.emp.telemetry.agent.instrument.ClassLoaders;
@@ -13,7 +14,6 @@ import net.bytebuddy.matcher.ElementMatcher;
 import java.util.Arrays;
 import java.util.List;
 
-import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
@@ -71,7 +71,7 @@ public final class ApacheHttpClientModule extends InstrumentationModule {
                 new TypeInstrumentation() {
                     @Override
                     public ElementMatcher<TypeDescription> typeMatcher() {
-                        return nameStartsWith(INTERNAL_ASYNC_CLIENT + "$").and(hasSuperType(named(ASYNC_EXEC_CALLBACK)));
+                        return nameStartsWith(INTERNAL_ASYNC_CLIENT + "$").and(SuperTypes.named(ASYNC_EXEC_CALLBACK));
                     }
 
                     @Override
