@@ -54,11 +54,16 @@ final class JobsClient {
 
     /** Polls the job until it is completed or failed; the job as the API shows it then. {@code context}: the logs to quote. */
     JsonNode awaitFinished(String jobId, Duration timeout, Supplier<String> context) {
+        return awaitStatus(jobId, FINAL_STATUSES, timeout, context);
+    }
+
+    /** Polls the job until its status is one of {@code statuses}; the job as the API shows it then. */
+    JsonNode awaitStatus(String jobId, Set<String> statuses, Duration timeout, Supplier<String> context) {
         JsonNode[] last = {null};
         Await.until(timeout, () -> {
             last[0] = get(jobId);
-            return FINAL_STATUSES.contains(last[0].path("status").asText());
-        }, () -> "job " + jobId + " did not finish within " + timeout + "; last seen " + last[0] + context.get());
+            return statuses.contains(last[0].path("status").asText());
+        }, () -> "job " + jobId + " did not reach " + statuses + " within " + timeout + "; last seen " + last[0] + context.get());
         return last[0];
     }
 

@@ -40,6 +40,9 @@ class TailJarIT {
             try (RedisClient client = RedisClient.create(REDIS.uri()); var conn = client.connect()) {
                 conn.sync().publish("job:job-other:status", "{\"progress\":1}");
                 conn.sync().publish("job:job-t1:status", "{\"progress\":50}");
+                // The status comes over Pub/Sub and the event over a stream read, two connections: nothing orders
+                // them, so the event is written once the status is printed.
+                await(() -> read(out).contains("job:job-t1:status"), err, out);
                 conn.sync().xadd("emp:events", EventCodec.encode(event("job.claimed")));
                 await(() -> read(out).lines().count() >= 2, err, out);
             }
