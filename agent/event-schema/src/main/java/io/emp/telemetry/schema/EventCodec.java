@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonToken;
 
 import java.io.IOException;
 import java.io.StringWriter;
+import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -21,7 +22,9 @@ import java.util.Map;
  * the collector decodes every entry, and a tree or map binder per entry costs it CPU and classes).
  */
 public final class EventCodec {
-    private static final JsonFactory JSON_FACTORY = new JsonFactory();
+    /** Generators leave the target open: a sink's writer outlives the JSON written into it. */
+    private static final JsonFactory JSON_FACTORY = JsonFactory.builder()
+            .disable(com.fasterxml.jackson.core.StreamWriteFeature.AUTO_CLOSE_TARGET).build();
     /** Value caps tried in turn until the entry fits {@link Limits#MAX_ENCODED_EVENT_BYTES}. */
     private static final int[] VALUE_CAPS = {Limits.MAX_VALUE_CHARS, 512, 128, 32};
 
@@ -47,39 +50,110 @@ public final class EventCodec {
      * event carries (a rule's extraction, a facade {@code machineEvent}) is what it is about and wins.
      */
     public static Map<String, String> encode(TelemetryEvent event, String instance, String defaultMachineId) {
-        Map<String, String> fields = null;
-        for (int cap : VALUE_CAPS) {
-            fields = encode(event, instance, defaultMachineId, cap, Limits.MAX_ERROR_STACK_CHARS * cap / Limits.MAX_VALUE_CHARS);
-            if (encodedBytes(fields) <= Limits.MAX_ENCODED_EVENT_BYTES) return fields;
-        }
-        return fields;
+        MapEntrySink sink = new MapEntrySink();
+        encode(event, instance, defaultMachineId, sink);
+        return sink.fields();
     }
 
-    private static Map<String, String> encode(TelemetryEvent e, String instance, String defaultMachineId, int valueCap, int stackCap) {
-        Map<String, String> f = new LinkedHashMap<>(24);
-        f.put(EventFields.VERSION, Integer.toString(e.version()));
-        f.put(EventFields.TIMESTAMP, Long.toString(e.timestamp()));
-        f.put(EventFields.SERVICE, nullToEmpty(e.service()));
+    /**
+     * The entry fields of {@link #encode(TelemetryEvent, String, String)}, in the same order and with the same
+     * caps, written to {@code sink} instead of a map (the agent's writer encodes straight into a Redis command).
+     * When the entry is larger than {@link Limits#MAX_ENCODED_EVENT_BYTES}, the sink is cleared and the event
+     * written again with smaller value caps.
+     */
+    public static void encode(TelemetryEvent event, String instance, String defaultMachineId, EntrySink sink) {
+        for (int i = 0; i < VALUE_CAPS.length; i++) {
+            if (i > 0) sink.clear();
+            int cap = VALUE_CAPS[i];
+            write(event, instance, defaultMachineId, cap, Limits.MAX_ERROR_STACK_CHARS * cap / Limits.MAX_VALUE_CHARS, sink);
+            if (sink.encodedBytes() <= Limits.MAX_ENCODED_EVENT_BYTES) return;
+        }
+    }
+
+    private static void write(TelemetryEvent e, String instance, String defaultMachineId, int valueCap, int stackCap, EntrySink f) {
+        f.field(EventFields.VERSION, e.version());
+        f.field(EventFields.TIMESTAMP, e.timestamp());
+        f.field(EventFields.SERVICE, nullToEmpty(e.service()));
         putIfPresent(f, EventFields.INSTANCE, instance, 64);
-        f.put(EventFields.EVENT_TYPE, cut(e.eventType(), 256));
-        f.put(EventFields.TRACE_ID, nullToEmpty(e.traceId()));
-        f.put(EventFields.SPAN_ID, nullToEmpty(e.spanId()));
+        f.field(EventFields.EVENT_TYPE, cut(e.eventType(), 256));
+        f.field(EventFields.TRACE_ID, nullToEmpty(e.traceId()));
+        f.field(EventFields.SPAN_ID, nullToEmpty(e.spanId()));
         putIfPresent(f, EventFields.PARENT_SPAN_ID, e.parentSpanId(), 64);
         putIfPresent(f, EventFields.JOB_ID, e.jobId(), 256);
         putIfPresent(f, EventFields.WORKER_ID, e.workerId(), 256);
         putIfPresent(f, EventFields.MACHINE_ID, e.machineId() != null ? e.machineId() : defaultMachineId, 256);
         putIfPresent(f, EventFields.USER_ID, e.userId(), 256);
-        f.put(EventFields.DATA, encodeData(e.data(), valueCap));
+        Writer data = f.beginValue(EventFields.DATA);
+        writeData(e.data(), valueCap, data);
+        f.endValue();
         if (e.errorType() != null) {
-            f.put(EventFields.ERROR_TYPE, cut(e.errorType(), 512));
-            f.put(EventFields.ERROR_MESSAGE, cut(nullToEmpty(e.errorMessage()), Math.min(valueCap, Limits.MAX_ERROR_MESSAGE_CHARS)));
-            f.put(EventFields.ERROR_STACK, cut(nullToEmpty(e.errorStack()), stackCap));
+            f.field(EventFields.ERROR_TYPE, cut(e.errorType(), 512));
+            f.field(EventFields.ERROR_MESSAGE, cut(nullToEmpty(e.errorMessage()), Math.min(valueCap, Limits.MAX_ERROR_MESSAGE_CHARS)));
+            f.field(EventFields.ERROR_STACK, cut(nullToEmpty(e.errorStack()), stackCap));
         }
-        return f;
     }
 
     /** The {@code data} JSON object, with attribute count and value size capped. */
     public static String encodeData(Map<String, Object> data, int valueCap) {
+        StringWriter w = new StringWriter(32 + Math.min(data.size(), Limits.MAX_ATTRIBUTES) * 24);
+        writeData(data, valueCap, w);
+        return w.toString();
+    }
+
+    /**
+     * Writes {@link #encodeData(Map, int)}'s JSON to {@code out}: at most {@link Limits#MAX_ATTRIBUTES} attributes,
+     * text values cut to {@code valueCap} characters and names to 128, and {@link Attributes#TRUNCATED} when
+     * anything was left out or cut.
+     */
+    public static void writeData(Map<String, Object> data, int valueCap, Writer out) {
+        try {
+            if (needsShaping(data)) {
+                writeJson(shaped(data, valueCap), out);
+                return;
+            }
+            // The common case, streamed: no name is cut, so no two names can become one.
+            try (JsonGenerator g = JSON_FACTORY.createGenerator(out)) {
+                g.writeStartObject();
+                boolean truncated = false;
+                int n = 0;
+                for (Map.Entry<String, Object> entry : data.entrySet()) {
+                    if (n++ >= Limits.MAX_ATTRIBUTES) {
+                        truncated = true;
+                        break;
+                    }
+                    Object v = entry.getValue();
+                    g.writeFieldName(entry.getKey());
+                    if (v instanceof Number || v instanceof Boolean) {
+                        writeValue(g, v);
+                    } else {
+                        String s = String.valueOf(v);
+                        String c = cut(s, valueCap);
+                        truncated |= c != s;
+                        g.writeString(c);
+                    }
+                }
+                if (truncated) {
+                    g.writeFieldName(Attributes.TRUNCATED);
+                    g.writeBoolean(true);
+                }
+                g.writeEndObject();
+            }
+        } catch (IOException ex) {
+            // The sinks' writers do not fail.
+            throw new java.io.UncheckedIOException(ex);
+        }
+    }
+
+    /** Names longer than 128 characters (cut, two may become one) or the truncation marker itself: shaped through a map. */
+    private static boolean needsShaping(Map<String, Object> data) {
+        if (data.containsKey(Attributes.TRUNCATED)) return true;
+        for (String name : data.keySet()) {
+            if (name.length() > 128) return true;
+        }
+        return false;
+    }
+
+    private static Map<String, Object> shaped(Map<String, Object> data, int valueCap) {
         Map<String, Object> out = new LinkedHashMap<>(Math.min(data.size(), Limits.MAX_ATTRIBUTES) + 1);
         boolean truncated = false;
         for (Map.Entry<String, Object> entry : data.entrySet()) {
@@ -98,24 +172,30 @@ public final class EventCodec {
             }
         }
         if (truncated) out.put(Attributes.TRUNCATED, Boolean.TRUE);
-        return toJson(out);
+        return out;
     }
 
     /** A flat JSON object of string, number and boolean values (anything else as its string form). */
     public static String toJson(Map<String, ?> values) {
         StringWriter w = new StringWriter(32 + values.size() * 24);
-        try (JsonGenerator g = JSON_FACTORY.createGenerator(w)) {
+        try {
+            writeJson(values, w);
+        } catch (IOException ex) {
+            // A StringWriter does not fail; keep the event anyway.
+            return "{}";
+        }
+        return w.toString();
+    }
+
+    private static void writeJson(Map<String, ?> values, Writer out) throws IOException {
+        try (JsonGenerator g = JSON_FACTORY.createGenerator(out)) {
             g.writeStartObject();
             for (Map.Entry<String, ?> entry : values.entrySet()) {
                 g.writeFieldName(entry.getKey());
                 writeValue(g, entry.getValue());
             }
             g.writeEndObject();
-        } catch (IOException ex) {
-            // A StringWriter does not fail; keep the event anyway.
-            return "{}";
         }
-        return w.toString();
     }
 
     /** AtomicLong, LongAdder and the like: as a whole number when they hold one. */
@@ -258,28 +338,6 @@ public final class EventCodec {
         return value;
     }
 
-    private static int encodedBytes(Map<String, String> fields) {
-        int n = 0;
-        for (Map.Entry<String, String> e : fields.entrySet()) {
-            n += e.getKey().length() + utf8Length(e.getValue());
-        }
-        return n;
-    }
-
-    private static int utf8Length(String s) {
-        int n = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < 0x80) n++;
-            else if (c < 0x800) n += 2;
-            else if (Character.isHighSurrogate(c)) {
-                n += 4;
-                i++;
-            } else n += 3;
-        }
-        return n;
-    }
-
     /** Cuts {@code s} to at most {@code max} characters, marking the cut; returns {@code s} itself when it fits. */
     public static String cut(String s, int max) {
         if (s == null || s.length() <= max) return s;
@@ -288,8 +346,8 @@ public final class EventCodec {
         return s.substring(0, keep) + Limits.TRUNCATION_MARK;
     }
 
-    private static void putIfPresent(Map<String, String> f, String name, String value, int cap) {
-        if (value != null && !value.isEmpty()) f.put(name, cut(value, cap));
+    private static void putIfPresent(EntrySink f, String name, String value, int cap) {
+        if (value != null && !value.isEmpty()) f.field(name, cut(value, cap));
     }
 
     private static String nullToEmpty(String s) {

@@ -74,4 +74,49 @@ class EventCodecTest {
         assertEquals("app-m", EventCodec.encode(sample().machineId("app-m").build(), "inst", "host-m").get(EventFields.MACHINE_ID));
         assertEquals(null, EventCodec.encode(sample().build(), "inst").get(EventFields.MACHINE_ID));
     }
+
+    /**
+     * {@code data} is streamed straight to the generator unless a name needs cutting: both paths must give what
+     * shaping through a map (the original definition, kept here as the reference) gives.
+     */
+    @Test
+    void streamedDataEqualsTheMapShapedReference() {
+        java.util.Random random = new java.util.Random(42);
+        String[] texts = {"", "plain", "é日本\uD83D\uDE00", "q\"uote\\", "x".repeat(700), "n".repeat(200), Attributes.TRUNCATED};
+        for (int round = 0; round < 500; round++) {
+            Map<String, Object> data = new java.util.LinkedHashMap<>();
+            int n = random.nextInt(Limits.MAX_ATTRIBUTES + 8);
+            for (int i = 0; i < n; i++) {
+                String name = random.nextInt(40) == 0 ? texts[random.nextInt(texts.length)] + i : "k" + i;
+                int kind = random.nextInt(5);
+                Object value = kind == 0 ? (Object) random.nextLong() : kind == 1 ? (Object) random.nextBoolean()
+                        : kind == 2 ? (Object) random.nextDouble() : texts[random.nextInt(texts.length)];
+                data.put(name, value);
+            }
+            for (int cap : new int[]{Limits.MAX_VALUE_CHARS, 512, 32}) {
+                assertEquals(EventCodec.toJson(referenceShape(data, cap)), EventCodec.encodeData(data, cap), data.toString());
+            }
+        }
+    }
+
+    private static Map<String, Object> referenceShape(Map<String, Object> data, int valueCap) {
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        boolean truncated = false;
+        for (Map.Entry<String, Object> entry : data.entrySet()) {
+            if (out.size() >= Limits.MAX_ATTRIBUTES) {
+                truncated = true;
+                break;
+            }
+            Object v = entry.getValue();
+            if (v instanceof Number || v instanceof Boolean) {
+                out.put(entry.getKey(), v);
+            } else {
+                String c = EventCodec.cut(String.valueOf(v), valueCap);
+                truncated |= !c.equals(v);
+                out.put(EventCodec.cut(entry.getKey(), 128), c);
+            }
+        }
+        if (truncated) out.put(Attributes.TRUNCATED, Boolean.TRUE);
+        return out;
+    }
 }

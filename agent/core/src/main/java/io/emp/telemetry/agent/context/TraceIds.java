@@ -1,10 +1,11 @@
 package io.emp.telemetry.agent.context;
 
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Random W3C trace and span ids in lower-case hex; never all-zero (an invalid id in W3C). */
 public final class TraceIds {
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
+    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
     private TraceIds() {
     }
@@ -18,10 +19,10 @@ public final class TraceIds {
             hi = r.nextLong();
             lo = r.nextLong();
         } while (hi == 0 && lo == 0);
-        char[] out = new char[32];
+        byte[] out = new byte[32];
         fill(out, 0, hi);
         fill(out, 16, lo);
-        return new String(out);
+        return latin1(out);
     }
 
     /** 16 hex characters. */
@@ -31,9 +32,9 @@ public final class TraceIds {
         do {
             id = r.nextLong();
         } while (id == 0);
-        char[] out = new char[16];
+        byte[] out = new byte[16];
         fill(out, 0, id);
-        return new String(out);
+        return latin1(out);
     }
 
     public static boolean isValidTraceId(String id) {
@@ -57,7 +58,12 @@ public final class TraceIds {
         return nonZero;
     }
 
-    private static void fill(char[] out, int offset, long value) {
+    /** ASCII bytes as a string: a plain copy into a compact (Latin-1) string, no per-char compression as from a char[]. */
+    private static String latin1(byte[] ascii) {
+        return new String(ascii, StandardCharsets.ISO_8859_1);
+    }
+
+    private static void fill(byte[] out, int offset, long value) {
         for (int i = 15; i >= 0; i--) {
             out[offset + i] = HEX[(int) (value & 0xf)];
             value >>>= 4;

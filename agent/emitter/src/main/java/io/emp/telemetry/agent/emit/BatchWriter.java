@@ -48,11 +48,9 @@ final class BatchWriter {
         left.clear();
         int i = 0;
         try {
-            for (PendingWrite w : batch) connection.sendCommand(w.command);
-            if (whileRedisWorks != null) {
-                connection.flushNow();
-                whileRedisWorks.run();
-            }
+            for (PendingWrite w : batch) connection.sendRaw(w.command);
+            connection.flushRaw();
+            if (whileRedisWorks != null) whileRedisWorks.run();
             for (; i < batch.size(); i++) {
                 PendingWrite w = batch.get(i);
                 try {

@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Encodes queued items on the writer thread (JSON work stays off application threads): events with
- * the wire schema's {@link EventCodec} (jackson-core streaming), plus the {@code instance} field and the
+ * Encodes queued items on the writer thread (JSON work stays off application threads) into the RESP bytes of
+ * their commands: events with the wire schema's {@link EventCodec} (jackson-core streaming for {@code data}),
+ * written straight into a {@link RespEncoder}, plus the {@code instance} field and the
  * process's {@code machineId} on every event that names no machine itself.
  */
 final class Encoder {
@@ -23,9 +24,11 @@ final class Encoder {
 
     private final EmitterConfig config;
     private final long latestStatusTtlSeconds;
+    private final RespEncoder resp;
 
-    Encoder(EmitterConfig config) {
+    Encoder(EmitterConfig config, RespEncoder resp) {
         this.config = config;
+        this.resp = resp;
         this.latestStatusTtlSeconds = config.statusLatestTtl().getSeconds();
     }
 
@@ -44,8 +47,8 @@ final class Encoder {
         return PendingWrite.dropReport(config.eventsStream(), xadd(config.eventsStream(), report), reason, count);
     }
 
-    private redis.clients.jedis.CommandArguments xadd(String stream, TelemetryEvent event) {
-        return RedisCommands.xadd(stream, RedisCommands.maxlenFor(config, stream), EventCodec.encode(event, config.instanceId(), config.machineId()));
+    private byte[] xadd(String stream, TelemetryEvent event) {
+        return RedisCommands.xadd(resp, stream, RedisCommands.maxlenFor(config, stream), event, config.instanceId(), config.machineId());
     }
 
     /**
@@ -58,11 +61,11 @@ final class Encoder {
         payload.put(STATUS_SERVICE, config.serviceName());
         payload.putAll(s.data);
         String message = EventCodec.encodeData(payload, Limits.MAX_VALUE_CHARS);
-        out.add(PendingWrite.of(PendingWrite.Kind.STATUS, s.channel, RedisCommands.publish(s.channel, message)));
+        out.add(PendingWrite.of(PendingWrite.Kind.STATUS, s.channel, RedisCommands.publish(resp, s.channel, message)));
         String latestKey = latestStatusKey(s.channel);
         if (latestKey != null && latestStatusTtlSeconds > 0) {
             out.add(PendingWrite.of(PendingWrite.Kind.LATEST_STATUS, latestKey,
-                    RedisCommands.setWithExpiry(latestKey, message, latestStatusTtlSeconds)));
+                    RedisCommands.setWithExpiry(resp, latestKey, message, latestStatusTtlSeconds)));
         }
     }
 

@@ -1,7 +1,5 @@
 package io.emp.telemetry.agent.emit;
 
-import redis.clients.jedis.CommandArguments;
-
 /**
  * One encoded command of a batch, kept until Redis acknowledges it: an {@code XADD} of an event or of a
  * drop report, a {@code PUBLISH} of a status message, or the {@code SET} of a job's latest status.
@@ -22,12 +20,13 @@ final class PendingWrite {
 
     final Kind kind;
     final String target;
-    final CommandArguments command;
+    /** The command as RESP bytes, sent as they are (and again after a lost connection). */
+    final byte[] command;
     /** For {@link Kind#DROP_REPORT}: the reason and count it reports. */
     final DropReason reportedReason;
     final long reportedCount;
 
-    private PendingWrite(Kind kind, String target, CommandArguments command, DropReason reportedReason, long reportedCount) {
+    private PendingWrite(Kind kind, String target, byte[] command, DropReason reportedReason, long reportedCount) {
         this.kind = kind;
         this.target = target;
         this.command = command;
@@ -35,11 +34,11 @@ final class PendingWrite {
         this.reportedCount = reportedCount;
     }
 
-    static PendingWrite of(Kind kind, String target, CommandArguments command) {
+    static PendingWrite of(Kind kind, String target, byte[] command) {
         return new PendingWrite(kind, target, command, null, 0);
     }
 
-    static PendingWrite dropReport(String stream, CommandArguments command, DropReason reason, long count) {
+    static PendingWrite dropReport(String stream, byte[] command, DropReason reason, long count) {
         return new PendingWrite(Kind.DROP_REPORT, stream, command, reason, count);
     }
 

@@ -1,36 +1,37 @@
 package io.emp.telemetry.agent.emit;
 
 import io.emp.telemetry.agent.config.EmitterConfig;
-import redis.clients.jedis.CommandArguments;
-import redis.clients.jedis.Protocol;
+import io.emp.telemetry.schema.EventCodec;
+import io.emp.telemetry.schema.TelemetryEvent;
 
-import java.util.Map;
-
-/** The few Redis commands the writer sends, as Jedis command arguments (written by Jedis's own protocol encoder). */
+/** The few Redis commands the writer sends, encoded as RESP by a {@link RespEncoder} (one per writer thread). */
 final class RedisCommands {
     private RedisCommands() {
     }
 
-    /** {@code XADD stream [MAXLEN ~ n] * field value ...}: approximate trimming lets Redis drop whole macro nodes, cheaply. */
-    static CommandArguments xadd(String stream, long maxlen, Map<String, String> fields) {
-        CommandArguments a = new CommandArguments(Protocol.Command.XADD).add(stream);
-        if (maxlen > 0) a.add("MAXLEN").add("~").add(maxlen);
-        a.add("*");
-        for (Map.Entry<String, String> f : fields.entrySet()) a.add(f.getKey()).add(f.getValue());
-        return a;
+    /**
+     * {@code XADD stream [MAXLEN ~ n] * field value ...} of one event's entry fields: approximate trimming lets
+     * Redis drop whole macro nodes, cheaply.
+     */
+    static byte[] xadd(RespEncoder resp, String stream, long maxlen, TelemetryEvent event, String instance, String machineId) {
+        resp.command("XADD").arg(stream);
+        if (maxlen > 0) resp.arg("MAXLEN").arg("~").arg(maxlen);
+        resp.arg("*").fields();
+        EventCodec.encode(event, instance, machineId, resp);
+        return resp.toBytes();
     }
 
-    static CommandArguments publish(String channel, String message) {
-        return new CommandArguments(Protocol.Command.PUBLISH).add(channel).add(message);
+    static byte[] publish(RespEncoder resp, String channel, String message) {
+        return resp.command("PUBLISH").arg(channel).arg(message).toBytes();
     }
 
-    static CommandArguments setWithExpiry(String key, String value, long seconds) {
-        return new CommandArguments(Protocol.Command.SET).add(key).add(value).add("EX").add(seconds);
+    static byte[] setWithExpiry(RespEncoder resp, String key, String value, long seconds) {
+        return resp.command("SET").arg(key).arg(value).arg("EX").arg(seconds).toBytes();
     }
 
     /** {@code XTRIM stream MINID ~ <id>}. */
-    static CommandArguments trimOlderThan(String stream, long minIdMillis) {
-        return new CommandArguments(Protocol.Command.XTRIM).add(stream).add("MINID").add("~").add(minIdMillis);
+    static byte[] trimOlderThan(RespEncoder resp, String stream, long minIdMillis) {
+        return resp.command("XTRIM").arg(stream).arg("MINID").arg("~").arg(minIdMillis).toBytes();
     }
 
     static long maxlenFor(EmitterConfig config, String stream) {

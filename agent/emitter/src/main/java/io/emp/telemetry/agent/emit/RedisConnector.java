@@ -45,7 +45,7 @@ final class RedisConnector {
             if (clientConfig == null) clientConfig = clientConfig();
             RedisEndpoint e = config.endpoint();
             // Connects, authenticates (AUTH / HELLO-less RESP2), selects the database; throws on any failure.
-            c = new WriterConnection(new HostAndPort(e.host(), e.port()), clientConfig);
+            c = WriterConnection.open(new HostAndPort(e.host(), e.port()), clientConfig);
             connection = c;
             lastFailureRefused = false;
             if (failures.recovered() || everConnected) {

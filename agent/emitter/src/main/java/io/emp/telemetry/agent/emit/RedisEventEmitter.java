@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 
@@ -25,7 +24,7 @@ import java.util.concurrent.locks.LockSupport;
 public final class RedisEventEmitter implements EventSink, AutoCloseable {
     private static final long ABANDON_GRACE_MILLIS = 200;
     private final EmitterConfig config;
-    private final ArrayBlockingQueue<Object> queue;
+    private final EventQueue queue;
     private final EmitterCounters counters = new EmitterCounters();
     private final WriterLoop loop;
     private final Thread writer;
@@ -34,7 +33,7 @@ public final class RedisEventEmitter implements EventSink, AutoCloseable {
 
     public RedisEventEmitter(EmitterConfig config) {
         this.config = config;
-        this.queue = new ArrayBlockingQueue<>(config.queueCapacity());
+        this.queue = new EventQueue(config.queueCapacity());
         this.loop = new WriterLoop(config, queue, counters);
         this.writer = new Thread(loop, "emp-telemetry-writer");
         writer.setDaemon(true);

@@ -4,8 +4,6 @@ import io.emp.telemetry.agent.config.EmitterConfig;
 import io.emp.telemetry.agent.log.AgentLog;
 import io.emp.telemetry.schema.EventCodec;
 import io.emp.telemetry.schema.StreamDefaults;
-import redis.clients.jedis.CommandArguments;
-import redis.clients.jedis.Connection;
 import redis.clients.jedis.exceptions.JedisDataException;
 
 import java.util.concurrent.TimeUnit;
@@ -20,13 +18,13 @@ final class ResourceKey {
     static final long REFRESH_NANOS = TimeUnit.MINUTES.toNanos(10);
 
     private final String key;
-    private final CommandArguments command;
+    private final byte[] command;
     private long nextWriteNanos;
     private boolean due = true;
 
-    ResourceKey(EmitterConfig config) {
+    ResourceKey(EmitterConfig config, RespEncoder resp) {
         this.key = StreamDefaults.RESOURCE_KEY.replace("{" + io.emp.telemetry.schema.EventFields.INSTANCE + "}", config.instanceId());
-        this.command = RedisCommands.setWithExpiry(key, EventCodec.toJson(config.resource().attributes()),
+        this.command = RedisCommands.setWithExpiry(resp, key, EventCodec.toJson(config.resource().attributes()),
                 StreamDefaults.RESOURCE_TTL_SECONDS);
     }
 
@@ -39,14 +37,13 @@ final class ResourceKey {
     }
 
     /** Writes the key when due; an error reply is logged once (a lost connection propagates to the writer). */
-    void writeIfDue(Connection connection) {
+    void writeIfDue(WriterConnection connection) {
         long now = System.nanoTime();
         if (!due && now - nextWriteNanos < 0) return;
         due = false;
         nextWriteNanos = now + REFRESH_NANOS;
-        connection.sendCommand(command);
         try {
-            connection.getOne();
+            connection.execute(command);
         } catch (JedisDataException error) {
             // OOM and the like pass: try again soon rather than at the next refresh.
             nextWriteNanos = now + TimeUnit.SECONDS.toNanos(5);

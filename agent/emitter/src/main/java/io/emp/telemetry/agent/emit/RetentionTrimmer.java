@@ -2,8 +2,6 @@ package io.emp.telemetry.agent.emit;
 
 import io.emp.telemetry.agent.config.EmitterConfig;
 import io.emp.telemetry.agent.log.AgentLog;
-import redis.clients.jedis.CommandArguments;
-import redis.clients.jedis.Connection;
 import redis.clients.jedis.exceptions.JedisDataException;
 
 import java.time.Duration;
@@ -18,10 +16,12 @@ import java.util.List;
  */
 final class RetentionTrimmer {
     private final EmitterConfig config;
+    private final RespEncoder resp;
     private long nextTrimNanos;
 
-    RetentionTrimmer(EmitterConfig config) {
+    RetentionTrimmer(EmitterConfig config, RespEncoder resp) {
         this.config = config;
+        this.resp = resp;
         this.nextTrimNanos = System.nanoTime();
     }
 
@@ -29,14 +29,15 @@ final class RetentionTrimmer {
      * Trims both streams when due. An error reply is logged at debug (the next interval tries again); a
      * lost connection propagates to the writer, which reconnects.
      */
-    void trimIfDue(Connection connection) {
+    void trimIfDue(WriterConnection connection) {
         long now = System.nanoTime();
         if (now - nextTrimNanos < 0) return;
         nextTrimNanos = now + config.trimInterval().toNanos();
-        List<CommandArguments> commands = new ArrayList<>(2);
+        List<byte[]> commands = new ArrayList<>(2);
         add(config.eventsStream(), config.eventsRetention(), commands);
         add(config.errorsStream(), config.errorsRetention(), commands);
-        for (CommandArguments c : commands) connection.sendCommand(c);
+        for (byte[] c : commands) connection.sendRaw(c);
+        connection.flushRaw();
         for (int i = 0; i < commands.size(); i++) {
             try {
                 connection.getOne();
@@ -46,8 +47,8 @@ final class RetentionTrimmer {
         }
     }
 
-    private static void add(String stream, Duration retention, List<CommandArguments> commands) {
+    private void add(String stream, Duration retention, List<byte[]> commands) {
         if (retention.isZero()) return;
-        commands.add(RedisCommands.trimOlderThan(stream, System.currentTimeMillis() - retention.toMillis()));
+        commands.add(RedisCommands.trimOlderThan(resp, stream, System.currentTimeMillis() - retention.toMillis()));
     }
 }

@@ -5,7 +5,6 @@ import io.emp.telemetry.agent.log.AgentLog;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -22,7 +21,7 @@ final class WriterLoop implements Runnable {
     private static final long SERVER_BUSY_MAX_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final EmitterConfig config;
-    private final BlockingQueue<Object> queue;
+    private final EventQueue queue;
     private final EmitterCounters counters;
     private final RedisConnector connector;
     private final BatchWriter writer;
@@ -36,6 +35,8 @@ final class WriterLoop implements Runnable {
     private final List<PendingWrite> next = new ArrayList<>();
     private final Runnable encodeNext = () -> fill(next, false);
     private final List<Object> drained = new ArrayList<>();
+    /** The last wait for a batch found one: the writer is under load (see {@link #fill}). */
+    private boolean busy;
 
     private volatile boolean stopping;
     private volatile boolean abandoned;
@@ -46,14 +47,15 @@ final class WriterLoop implements Runnable {
     /** The exit line is written (by {@link #finish}); the caller of close must not write a second one. */
     private volatile boolean exitLogged;
 
-    WriterLoop(EmitterConfig config, BlockingQueue<Object> queue, EmitterCounters counters) {
+    WriterLoop(EmitterConfig config, EventQueue queue, EmitterCounters counters) {
         this.config = config;
         this.queue = queue;
         this.counters = counters;
         this.connector = new RedisConnector(config);
-        this.trimmer = new RetentionTrimmer(config);
-        this.resourceKey = new ResourceKey(config);
-        this.encoder = new Encoder(config);
+        RespEncoder resp = new RespEncoder(); // this thread's one command buffer
+        this.trimmer = new RetentionTrimmer(config, resp);
+        this.resourceKey = new ResourceKey(config, resp);
+        this.encoder = new Encoder(config, resp);
         this.backoff = new Backoff(config.backoffMin(), config.backoffMax());
         this.dropReports = new DropReports(config, counters, encoder);
         this.writer = new BatchWriter(counters, dropReports);
@@ -85,12 +87,14 @@ final class WriterLoop implements Runnable {
         stopBudgetMillis = budgetMillis;
         stopDeadlineNanos = deadlineNanos;
         stopping = true;
+        queue.wake();
     }
 
     /** The caller's time budget ran out: stop as soon as possible, writing nothing more. */
     void abandon() {
         abandoned = true;
         stopping = true;
+        queue.wake();
     }
 
     /**
@@ -177,22 +181,30 @@ final class WriterLoop implements Runnable {
      * item when {@code target} is empty, and lingers for more; the next batch, encoded while Redis works, never waits.
      */
     private void fill(List<PendingWrite> target, boolean mayWait) {
-        try {
-            int room = config.batchSize() - target.size();
-            if (room <= 0) return;
-            Object first = !mayWait || stopping || !target.isEmpty() ? queue.poll() : queue.poll(POLL_NANOS, TimeUnit.NANOSECONDS);
-            if (first == null) return;
-            drained.add(first);
-            queue.drainTo(drained, room - 1);
-            // Under a steady trickle every event would be its own round trip: linger briefly so a batch
-            // gathers what arrives meanwhile.
-            if (mayWait && drained.size() < room && !stopping && config.batchLinger().toNanos() > 0) {
-                LockSupport.parkNanos(this, config.batchLinger().toNanos());
-                queue.drainTo(drained, room - drained.size());
-            }
-        } catch (InterruptedException e) {
-            // Nobody interrupts the writer on purpose; treat it as a request to finish.
-            stopping = true;
+        int room = config.batchSize() - target.size();
+        if (room <= 0) return;
+        long linger = config.batchLinger().toNanos();
+        boolean wait = mayWait && !stopping && target.isEmpty();
+        boolean lingered = false;
+        Object first = queue.poll();
+        if (first == null && wait && busy && linger > 0) {
+            // Under steady load the next event comes within the linger: wait for it quietly, so that no
+            // application thread has to wake the writer (an unpark, a system call, per batch).
+            LockSupport.parkNanos(this, linger);
+            lingered = true;
+            first = queue.poll();
+        }
+        if (first == null && wait) first = queue.poll(POLL_NANOS); // idle: the next offer wakes the writer
+        if (Thread.interrupted()) stopping = true; // nobody interrupts the writer on purpose: a request to finish
+        if (mayWait) busy = first != null || !target.isEmpty();
+        if (first == null) return;
+        drained.add(first);
+        queue.drainTo(drained, room - 1);
+        // Under a steady trickle every event would be its own round trip: linger briefly so a batch
+        // gathers what arrives meanwhile.
+        if (mayWait && !lingered && drained.size() < room && !stopping && linger > 0) {
+            LockSupport.parkNanos(this, linger);
+            queue.drainTo(drained, room - drained.size());
         }
         counters.dequeued(drained);
         for (Object item : drained) {
@@ -228,7 +240,7 @@ final class WriterLoop implements Runnable {
         }
         batch.clear();
         List<Object> rest = new ArrayList<>();
-        queue.drainTo(rest);
+        queue.drainTo(rest, Integer.MAX_VALUE);
         counters.dequeued(rest);
         left += rest.size();
         if (left > 0) counters.drop(DropReason.SHUTDOWN, left);

@@ -4,7 +4,7 @@ import io.emp.telemetry.agent.Log;
 import io.emp.telemetry.agent.config.Settings;
 
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -21,14 +21,15 @@ final class HealthPaths {
     static final String KEY = "instrumentation.http_server.health_paths";
     static final String DEFAULT = "health,healthz,ready,readyz,readiness,live,livez,liveness";
 
-    private final List<String> lastSegments;
-    private final List<String> exactPaths;
-    private final List<String> prefixes;
+    // Arrays, not lists: matches() runs on every request and must not allocate an iterator.
+    private final String[] lastSegments;
+    private final String[] exactPaths;
+    private final String[] prefixes;
 
     private HealthPaths(List<String> lastSegments, List<String> exactPaths, List<String> prefixes) {
-        this.lastSegments = lastSegments;
-        this.exactPaths = exactPaths;
-        this.prefixes = prefixes;
+        this.lastSegments = lastSegments.toArray(new String[0]);
+        this.exactPaths = exactPaths.toArray(new String[0]);
+        this.prefixes = prefixes.toArray(new String[0]);
     }
 
     static HealthPaths from(Settings settings) {
@@ -58,8 +59,7 @@ final class HealthPaths {
                 }
             }
         }
-        return new HealthPaths(Collections.unmodifiableList(segments), Collections.unmodifiableList(exact),
-                Collections.unmodifiableList(prefixes));
+        return new HealthPaths(segments, exact, prefixes);
     }
 
     static HealthPaths defaults() {
@@ -76,19 +76,19 @@ final class HealthPaths {
         for (String prefix : prefixes) {
             if (path.startsWith(prefix)) return true;
         }
-        if (lastSegments.isEmpty()) return false;
-        int slash = trimmed.lastIndexOf('/');
-        String last = trimmed.substring(slash + 1);
+        if (lastSegments.length == 0) return false;
+        int start = trimmed.lastIndexOf('/') + 1;
+        int length = trimmed.length() - start;
         for (String segment : lastSegments) {
-            if (segment.equalsIgnoreCase(last)) return true;
+            if (segment.length() == length && trimmed.regionMatches(true, start, segment, 0, length)) return true;
         }
         return false;
     }
 
     @Override
     public String toString() {
-        List<String> all = new ArrayList<>(lastSegments);
-        all.addAll(exactPaths);
+        List<String> all = new ArrayList<>(Arrays.asList(lastSegments));
+        all.addAll(Arrays.asList(exactPaths));
         for (String p : prefixes) all.add(p + "*");
         return all.isEmpty() ? "none" : String.join(",", all);
     }
