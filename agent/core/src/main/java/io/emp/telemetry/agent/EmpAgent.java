@@ -1,5 +1,6 @@
 package io.emp.telemetry.agent;
 
+import io.emp.telemetry.agent.boot.BootstrapBridge;
 import io.emp.telemetry.agent.config.Settings;
 import io.emp.telemetry.agent.log.AgentLog;
 
@@ -12,7 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Whatever goes wrong here is logged and swallowed: the application always starts.
  * <p>
  * This class must not touch the bridge ({@code io.emp.telemetry.bootstrap}) before
- * {@link BootstrapJar#inject} has put it on the bootstrap class path.
+ * {@link BootstrapBridge#install} has put it in the boot loader.
  */
 public final class EmpAgent {
     private static final AtomicBoolean STARTED = new AtomicBoolean();
@@ -40,8 +41,8 @@ public final class EmpAgent {
             }
             AgentLog.configure(settings);
             phases.done("config");
-            BootstrapJar.inject(inst, EmpAgent.class.getClassLoader());
-            phases.done("bridge jar");
+            String bridge = BootstrapBridge.install(inst, EmpAgent.class.getClassLoader());
+            phases.done("bridge (" + bridge + ")");
             AgentInstaller.install(config, inst, attached, phases);
         } catch (Throwable t) {
             Log.error("agent", "failed to start; the application runs without telemetry", t);
