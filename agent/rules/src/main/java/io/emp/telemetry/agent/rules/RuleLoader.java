@@ -24,6 +24,8 @@ public final class RuleLoader {
     public static final String BUILT_IN_INDEX = BUILT_IN_DIR + "index.yaml";
     /** Skipped when a directory is loaded: it is the list of built-in files, not a rule file. */
     private static final String INDEX_FILE_NAME = "index.yaml";
+    /** How built-in files are named in messages: {@code builtin:jobs.yaml}. */
+    static final String BUILT_IN_SOURCE_PREFIX = "builtin:";
     private static final int MAX_FILE_BYTES = 1024 * 1024;
 
     private RuleLoader() {
@@ -130,6 +132,11 @@ public final class RuleLoader {
         if (loader == null) {
             return;
         }
+        List<ParsedFile> preparsed = PreparsedBuiltIns.read(loader);
+        if (preparsed != null) {
+            files.addAll(preparsed);
+            return;
+        }
         String index = resource(loader, BUILT_IN_INDEX);
         if (index == null) {
             files.add(ParsedFile.unreadable(BUILT_IN_INDEX, 1, 1, "built-in rule index not found; only user rules apply"));
@@ -140,7 +147,7 @@ public final class RuleLoader {
             if (yaml == null) {
                 files.add(ParsedFile.unreadable(BUILT_IN_INDEX, 1, 1, "built-in rule file " + file + " is listed but missing"));
             } else {
-                files.add(ParsedFile.parse("builtin:" + file, yaml));
+                files.add(ParsedFile.parse(BUILT_IN_SOURCE_PREFIX + file, yaml));
             }
         }
     }

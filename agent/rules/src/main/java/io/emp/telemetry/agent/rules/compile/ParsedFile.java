@@ -35,6 +35,11 @@ public final class ParsedFile {
         }
     }
 
+    /** A file whose documents were parsed before ({@code PreparsedBuiltIns}: at build time). */
+    public static ParsedFile parsed(String source, List<YamlNode> documents) {
+        return new ParsedFile(source, documents, null);
+    }
+
     /** A file that could not be read at all (missing, too large, unreadable). */
     public static ParsedFile unreadable(String source, int line, int column, String message) {
         return failed(source, new RuleProblem(source, line, column, message));
