@@ -7,9 +7,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Reads and parses the rule files (built-in and {@code EMP_RULES}) on a thread of its own while
- * premain's own thread sets up the emitter and ByteBuddy: YAML parsing (Jackson, SnakeYAML) was a
- * fifth of premain, and it needs nothing from ByteBuddy. Compiling the parsed rules into matchers
+ * Reads the rule files (the built-in ones pre-parsed at build time, {@code EMP_RULES} YAML-parsed) on
+ * a thread of its own while premain's own thread sets up the emitter and ByteBuddy: parsing a user's
+ * YAML loads Jackson's YAML module and SnakeYAML, and it needs nothing from ByteBuddy. Compiling the parsed rules into matchers
  * stays on premain's thread ({@link RuleLoader#compile}), so ByteBuddy is only ever initialised by
  * one thread (concurrent first use of some of its classes can deadlock in class initialisation).
  */

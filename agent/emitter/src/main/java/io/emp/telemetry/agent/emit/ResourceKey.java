@@ -18,14 +18,17 @@ final class ResourceKey {
     static final long REFRESH_NANOS = TimeUnit.MINUTES.toNanos(10);
 
     private final String key;
-    private final byte[] command;
+    private final EmitterConfig config;
+    private final RespEncoder resp;
+    /** Encoded on first use, on the writer thread: its JSON would load Jackson on the thread that runs premain. */
+    private byte[] command;
     private long nextWriteNanos;
     private boolean due = true;
 
     ResourceKey(EmitterConfig config, RespEncoder resp) {
         this.key = StreamDefaults.RESOURCE_KEY.replace("{" + io.emp.telemetry.schema.EventFields.INSTANCE + "}", config.instanceId());
-        this.command = RedisCommands.setWithExpiry(resp, key, EventCodec.toJson(config.resource().attributes()),
-                StreamDefaults.RESOURCE_TTL_SECONDS);
+        this.config = config;
+        this.resp = resp;
     }
 
     String key() {
@@ -42,6 +45,10 @@ final class ResourceKey {
         if (!due && now - nextWriteNanos < 0) return;
         due = false;
         nextWriteNanos = now + REFRESH_NANOS;
+        if (command == null) {
+            command = RedisCommands.setWithExpiry(resp, key, EventCodec.toJson(config.resource().attributes()),
+                    StreamDefaults.RESOURCE_TTL_SECONDS);
+        }
         try {
             connection.execute(command);
         } catch (JedisDataException error) {
