@@ -7,8 +7,10 @@ JMH_OPTS=${BENCH_JMH_OPTS:--f 1 -wi 2 -i 3 -w 1s -r 1s}
 run_jmh() {
   local module=$1 bench=$2; shift 2
   local cpfile="$WORK/cp-${module//\//-}.txt"
-  mvn -q -o -B -Dstyle.color=never -pl "$module" dependency:build-classpath -Dmdep.outputFile="$cpfile" \
-      -Dmdep.includeScope=test >"$WORK/mvn.log" 2>&1 \
+  # -am package: the module's sibling dependencies resolve to their jars in this build (a fresh clone has none in
+  # ~/.m2); every module of the reactor writes the file, the benchmark's own module last.
+  mvn -q -o -B -Dstyle.color=never -pl "$module" -am package -DskipTests dependency:build-classpath \
+      -Dmdep.outputFile="$cpfile" -Dmdep.includeScope=test >"$WORK/mvn.log" 2>&1 \
     || { cat "$WORK/mvn.log" >&2; say "no test classpath for $module, $bench skipped"; : >"$WORK/failed"; return 0; }
   local cp="$module/target/test-classes:$module/target/classes:$(cat "$cpfile")"
   say "JMH $bench ($module)"
