@@ -25,6 +25,12 @@ import java.util.logging.Logger;
  */
 public final class RedisConnections implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(RedisConnections.class.getName());
+    /** Lettuce's switch for its Java Flight Recorder events. */
+    static final String LETTUCE_JFR = "io.lettuce.core.jfr";
+
+    static {
+        lettuceDefaults();
+    }
     private final RedisClient client;
     private final List<StatefulRedisConnection<String, String>> open = new ArrayList<>();
 
@@ -42,6 +48,16 @@ public final class RedisConnections implements AutoCloseable {
                 // (docs/collector.md, "The hot path").
                 .timeoutOptions(TimeoutOptions.builder().timeoutCommands(false).build())
                 .build());
+    }
+
+    /**
+     * Lettuce records a JFR event for every connection event when {@code jdk.jfr} is present, which loads about a
+     * hundred JFR classes and registers their event types for recordings nobody starts (docs/collector.md,
+     * "Footprint"). Off unless the user sets {@code -Dio.lettuce.core.jfr=true}. Called before the first Lettuce
+     * client is made: Lettuce reads the property once.
+     */
+    public static void lettuceDefaults() {
+        if (System.getProperty(LETTUCE_JFR) == null) System.setProperty(LETTUCE_JFR, "false");
     }
 
     public synchronized RedisCommands<String, String> connect() {

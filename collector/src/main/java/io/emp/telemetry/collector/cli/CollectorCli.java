@@ -31,6 +31,7 @@ public final class CollectorCli implements java.util.concurrent.Callable<Integer
 
     public static void main(String[] args) {
         LogFormat.install();
+        io.emp.telemetry.collector.RedisConnections.lettuceDefaults(); // before any command makes a Lettuce client
         CommandLine cl = commandLine();
         // bin/emp-events passes its own name, so that usage lines show what the user typed.
         String name = System.getProperty("emp.cli.name");

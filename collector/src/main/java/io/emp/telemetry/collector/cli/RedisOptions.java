@@ -24,7 +24,6 @@ import java.util.logging.Logger;
  */
 final class RedisOptions {
     static final int EXIT_REDIS = CollectorCli.EXIT_USAGE;
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** Held so that JUL does not forget the levels (it keeps loggers weakly). */
     private static final Logger[] QUIET = {Logger.getLogger("io.lettuce"), Logger.getLogger("io.netty"), Logger.getLogger("reactor")};
 
@@ -105,10 +104,18 @@ final class RedisOptions {
 
     static String jsonText(Object value) {
         try {
-            return JSON.writeValueAsString(value);
+            return JsonHolder.JSON.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write JSON", e);
         }
+    }
+
+    /**
+     * Made on first use: picocli instantiates every command's options when the command line is built, and
+     * {@code emp-collector run} never prints JSON (databind is some 280 classes: docs/collector.md, "Footprint").
+     */
+    private static final class JsonHolder {
+        static final ObjectMapper JSON = new ObjectMapper();
     }
 
     /** Runs {@code body} with a connection; Redis or configuration problems → one line on stderr, exit 2. */

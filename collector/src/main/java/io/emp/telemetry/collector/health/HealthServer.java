@@ -1,11 +1,11 @@
 package io.emp.telemetry.collector.health;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.emp.telemetry.collector.reactions.metrics.ReactionMetrics;
 
 import io.emp.telemetry.collector.config.ConfigException;
+import io.emp.telemetry.collector.json.JsonValues;
 
 import java.io.IOException;
 import java.net.BindException;
@@ -22,7 +22,6 @@ import java.util.concurrent.Executors;
 
 /** {@code /health} (JSON) and {@code /metrics} (Prometheus text) on a loopback address by default. */
 public final class HealthServer implements AutoCloseable {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -83,7 +82,7 @@ public final class HealthServer implements AutoCloseable {
         Map<String, Object> body = healthJson();
         // 503 when this collector cannot make progress by itself: Redis unreachable, or a stream's consumer stalled.
         boolean ok = Boolean.TRUE.equals(body.get("redisReachable")) && stalledStreams().isEmpty();
-        respond(ex, ok ? 200 : 503, "application/json", JSON.writeValueAsBytes(body));
+        respond(ex, ok ? 200 : 503, "application/json", JsonValues.bytes(body));
     }
 
     Map<String, Object> healthJson() {

@@ -14,11 +14,13 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.opentelemetry.proto.logs.v1.SeverityNumber;
+import io.opentelemetry.proto.metrics.v1.AggregationTemporality;
 import io.opentelemetry.proto.metrics.v1.Metric;
 import io.opentelemetry.proto.metrics.v1.NumberDataPoint;
 import io.opentelemetry.proto.trace.v1.Span;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -28,6 +30,7 @@ import java.util.HexFormat;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -83,6 +86,35 @@ class OtlpExportTest {
                     && m.getUnit().equals("s") && m.getHistogram().getDataPointsCount() > 0), "duration histogram in seconds exported");
             Await.until(Duration.ofSeconds(10), () -> redis.xpending(StreamDefaults.EVENTS_STREAM,
                     StreamDefaults.EVENTS_GROUP).getCount() == 0, () -> "events still pending");
+        }
+    }
+
+    /**
+     * Metrics over http/protobuf go through the collector's own sender: the SDK's reading of the temporality
+     * preference still applies, and the configured headers reach the backend.
+     */
+    @Test
+    void metricsOverHttpFollowTheTemporalityPreferenceAndCarryTheHeaders() throws Exception {
+        REDIS.flushAll();
+        RedisCommands<String, String> redis = conn.sync();
+        ReceivedTelemetry received = new ReceivedTelemetry();
+        try (HttpOtlpReceiver receiver = new HttpOtlpReceiver(received);
+             Collector collector = Collector.start(new TestConfig(REDIS.uri())
+                     .set("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.endpoint())
+                     .set("OTEL_EXPORTER_OTLP_HEADERS", "Authorization=Bearer metrics-token")
+                     .set("OTEL_EXPORTER_OTLP_METRICS_TEMPORALITY_PREFERENCE", "delta")
+                     .set("EMP_COLLECTOR_METRICS_INTERVAL", "300ms").build())) {
+            for (TelemetryEvent e : new TestEvents.Job().events) TestEvents.xadd(redis, StreamDefaults.EVENTS_STREAM, e);
+            Await.until(Duration.ofSeconds(15), () -> received.metrics().stream().anyMatch(m -> m.getName().equals("emp.events")),
+                    () -> "metrics=" + received.metrics().stream().map(Metric::getName).toList());
+            Metric events = received.metrics().stream().filter(m -> m.getName().equals("emp.events")).findFirst().orElseThrow();
+            assertEquals(AggregationTemporality.AGGREGATION_TEMPORALITY_DELTA, events.getSum().getAggregationTemporality());
+            List<HttpOtlpReceiver.Request> requests = receiver.requests("/v1/metrics");
+            assertFalse(requests.isEmpty(), "metrics requests");
+            for (HttpOtlpReceiver.Request r : requests) {
+                assertEquals("Bearer metrics-token", r.header("Authorization"));
+                assertEquals("application/x-protobuf", r.header("Content-Type"));
+            }
         }
     }
 

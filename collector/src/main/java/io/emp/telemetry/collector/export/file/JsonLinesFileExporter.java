@@ -6,6 +6,7 @@ import io.emp.telemetry.collector.decode.ConsumedEvent;
 import io.emp.telemetry.collector.export.ExportBatch;
 import io.emp.telemetry.collector.export.ExportOutcome;
 import io.emp.telemetry.collector.export.Exporter;
+import io.emp.telemetry.collector.json.JsonValues;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,7 +1,8 @@
 package io.emp.telemetry.collector.export.otlp;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import io.emp.telemetry.collector.decode.ConsumedEvent;
 import io.emp.telemetry.schema.StreamDefaults;
 import io.opentelemetry.api.common.AttributeKey;
@@ -11,7 +12,6 @@ import io.opentelemetry.sdk.resources.Resource;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +40,8 @@ public final class EventResources {
     /** After a failed read, try again this soon rather than after a full refresh. */
     private static final long RETRY_AFTER_FAILURE_MS = 5_000;
     private static final Logger LOG = Logger.getLogger(EventResources.class.getName());
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** jackson-core's parser: a resource is a flat object, databind's tree would load some 280 classes for it. */
+    private static final JsonFactory JSON = new JsonFactory();
 
     /** Reads one key: its value, or null when absent; throws when Redis cannot answer. */
     @FunctionalInterface
@@ -117,15 +118,26 @@ public final class EventResources {
         return r;
     }
 
-    /** A JSON object of resource attributes: strings, numbers, booleans, arrays of one of those. */
+    /**
+     * A JSON object of resource attributes: strings, numbers, booleans, arrays of one of those (kept as their text).
+     * Nulls and nested objects are left out; anything that is not a JSON object is the empty resource.
+     */
     static Resource parse(String json) {
         AttributesBuilder b = Attributes.builder();
-        try {
-            JsonNode root = JSON.readTree(json);
-            if (root == null || !root.isObject()) return Resource.empty();
-            for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> f = it.next();
-                put(b, f.getKey(), f.getValue());
+        try (JsonParser p = JSON.createParser(json)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) return Resource.empty();
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String key = p.getCurrentName();
+                JsonToken value = p.nextToken();
+                switch (value) {
+                    case VALUE_STRING -> b.put(key, p.getText());
+                    case VALUE_TRUE, VALUE_FALSE -> b.put(key, value == JsonToken.VALUE_TRUE);
+                    case VALUE_NUMBER_INT -> b.put(key, p.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+                            ? p.getBigIntegerValue().longValue() : p.getLongValue());
+                    case VALUE_NUMBER_FLOAT -> b.put(key, p.getDoubleValue());
+                    case START_ARRAY -> b.put(AttributeKey.stringArrayKey(key), arrayText(p));
+                    default -> p.skipChildren(); // null, a nested object: not an attribute value
+                }
             }
         } catch (java.io.IOException e) {
             return Resource.empty();
@@ -133,16 +145,21 @@ public final class EventResources {
         return Resource.create(b.build());
     }
 
-    private static void put(AttributesBuilder b, String key, JsonNode v) {
-        if (v.isTextual()) b.put(key, v.asText());
-        else if (v.isBoolean()) b.put(key, v.asBoolean());
-        else if (v.isIntegralNumber()) b.put(key, v.asLong());
-        else if (v.isNumber()) b.put(key, v.asDouble());
-        else if (v.isArray()) {
-            List<String> values = new ArrayList<>();
-            v.forEach(e -> values.add(e.asText()));
-            b.put(AttributeKey.stringArrayKey(key), values);
+    /** An array's elements as text: numbers and booleans as written, nested arrays and objects as "". */
+    private static List<String> arrayText(JsonParser p) throws java.io.IOException {
+        List<String> values = new ArrayList<>();
+        for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+            if (t == null) throw new java.io.EOFException("unterminated array");
+            switch (t) {
+                case START_ARRAY, START_OBJECT -> {
+                    p.skipChildren();
+                    values.add("");
+                }
+                case VALUE_NUMBER_FLOAT -> values.add(Double.toString(p.getDoubleValue()));
+                default -> values.add(p.getText());
+            }
         }
+        return values;
     }
 
     @SuppressWarnings("unchecked")

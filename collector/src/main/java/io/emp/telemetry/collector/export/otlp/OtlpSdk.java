@@ -16,9 +16,7 @@ import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 
-import java.net.http.HttpClient;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
@@ -26,9 +24,10 @@ import java.util.Map;
 /**
  * Builds the OTLP senders from the standard {@code OTEL_EXPORTER_OTLP_*} settings with the SDK's own
  * parsing (endpoint, per-signal endpoints, protocol, headers, compression, timeout, certificates).
- * Logs and traces over http/protobuf go through the collector's {@link OtlpHttpSender}, which sees
- * Retry-After and partial success (logs encoded by {@link LogsProtobuf}, traces by the SDK's marshaler);
- * gRPC, custom TLS certificates and metrics use the SDK's exporters.
+ * Logs, traces and metrics over http/protobuf go through the collector's {@link OtlpHttpSender}, which
+ * sees Retry-After and partial success (logs encoded by {@link LogsProtobuf}, traces and metrics by the
+ * SDK's marshalers); gRPC and custom TLS certificates use the SDK's exporters, and only then is their
+ * HTTP client (OkHttp) loaded.
  */
 public final class OtlpSdk {
     /** The spec's default protocol (the Java SDK alone would default to grpc). */
@@ -36,7 +35,6 @@ public final class OtlpSdk {
 
     private final ConfigProperties config;
     private final Rejections rejections;
-    private HttpClient httpClient;
 
     public OtlpSdk(Map<String, String> otelProperties, CollectorStats stats) {
         Map<String, String> props = new HashMap<>(otelProperties);
@@ -60,8 +58,10 @@ public final class OtlpSdk {
         return SignalSenders.sdk(sdk::export, sdk::shutdown, "OTLP traces");
     }
 
-    /** Metrics are periodic aggregates outside the acknowledgement path: the SDK exporter and its retry suffice. */
+    /** Metrics are periodic aggregates outside the acknowledgement path: one attempt per interval, failures logged. */
     public MetricExporter metricExporter() {
+        OtlpHttpSender http = httpSender(OtlpSignal.METRICS);
+        if (http != null) return OtlpHttpMetricExporter.create(http, config);
         return new OtlpMetricExporterProvider().createExporter(config);
     }
 
@@ -85,14 +85,6 @@ public final class OtlpSdk {
         if (!OtlpConfigUtil.getOtlpProtocol(signal.dataType, config).equals(OtlpConfigUtil.PROTOCOL_HTTP_PROTOBUF)) return null;
         OtlpHttpSettings settings = OtlpHttpSettings.read(signal, config);
         if (settings.customTls()) return null;
-        return new OtlpHttpSender(signal, settings, httpClient(), rejections, Clock.systemUTC());
-    }
-
-    private synchronized HttpClient httpClient() {
-        if (httpClient == null) {
-            httpClient = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-                    .followRedirects(HttpClient.Redirect.NEVER).build();
-        }
-        return httpClient;
+        return new OtlpHttpSender(signal, settings, rejections, Clock.systemUTC());
     }
 }

@@ -1,6 +1,9 @@
-package io.emp.telemetry.collector.export.file;
+package io.emp.telemetry.collector.json;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+
+import java.io.ByteArrayOutputStream;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -8,15 +11,27 @@ import java.math.BigInteger;
 import java.util.Map;
 
 /**
- * Writes the values of an {@link EventJson} map with {@code jackson-core}'s generator, as databind's
+ * Writes maps, lists, strings, numbers, booleans and nulls with {@code jackson-core}'s generator, as databind's
  * {@code ObjectMapper} would (same order, same number forms, nulls kept), without a serializer lookup
- * per value: the file exporter writes every event this way.
+ * per value and without databind's classes: the file exporter writes every event this way, the health
+ * endpoint its answer.
  */
-final class JsonValues {
+public final class JsonValues {
+    private static final JsonFactory FACTORY = new JsonFactory();
+
     private JsonValues() {
     }
 
-    static void write(JsonGenerator g, Object v) throws IOException {
+    /** One JSON document, UTF-8. */
+    public static byte[] bytes(Object value) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+            write(g, value);
+        }
+        return out.toByteArray();
+    }
+
+    public static void write(JsonGenerator g, Object v) throws IOException {
         if (v == null) g.writeNull();
         else if (v instanceof String) g.writeString((String) v);
         else if (v instanceof Boolean) g.writeBoolean((Boolean) v);
@@ -34,7 +49,7 @@ final class JsonValues {
         } else g.writeString(String.valueOf(v));
     }
 
-    static void writeObject(JsonGenerator g, Map<?, ?> map) throws IOException {
+    public static void writeObject(JsonGenerator g, Map<?, ?> map) throws IOException {
         g.writeStartObject();
         for (Map.Entry<?, ?> e : map.entrySet()) {
             g.writeFieldName(String.valueOf(e.getKey()));
