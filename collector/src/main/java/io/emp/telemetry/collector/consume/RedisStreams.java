@@ -2,6 +2,7 @@ package io.emp.telemetry.collector.consume;
 
 import io.emp.telemetry.collector.config.CollectorConfig.StreamConfig;
 import io.lettuce.core.Consumer;
+import io.lettuce.core.LettuceFutures;
 import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
 import io.lettuce.core.RedisBusyException;
@@ -10,7 +11,9 @@ import io.lettuce.core.XAutoClaimArgs;
 import io.lettuce.core.XClaimArgs;
 import io.lettuce.core.XGroupCreateArgs;
 import io.lettuce.core.XPendingArgs;
+import io.lettuce.core.RedisFuture;
 import io.lettuce.core.XReadArgs;
+import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.models.stream.ClaimedMessages;
 import io.lettuce.core.models.stream.PendingMessage;
@@ -20,6 +23,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The consumer-group commands of one stream for one consumer, on a connection of its own
@@ -27,11 +31,16 @@ import java.util.Map;
  */
 public final class RedisStreams {
     private final RedisCommands<String, String> redis;
+    /** The same connection, for the one command sent ahead: {@link #readNewAhead}. */
+    private final RedisAsyncCommands<String, String> async;
     private final StreamConfig stream;
     private final Consumer<String> consumer;
+    /** The reply of {@link #readNewAhead}, until {@link #takeReadAhead}; touched only by the stream's consumer thread. */
+    private RedisFuture<List<StreamMessage<String, String>>> readAhead;
 
     public RedisStreams(RedisCommands<String, String> redis, StreamConfig stream, String consumerName) {
         this.redis = redis;
+        this.async = redis.getStatefulConnection().async();
         this.stream = stream;
         this.consumer = Consumer.from(stream.group(), consumerName);
     }
@@ -56,6 +65,44 @@ public final class RedisStreams {
                 XReadArgs.Builder.count(count).block(Math.max(1, block.toMillis())),
                 XReadArgs.StreamOffset.lastConsumed(stream.stream()));
         return toEntries(msgs);
+    }
+
+    /**
+     * Asks now, without BLOCK, for up to {@code count} new entries and returns at once: Redis builds the reply and
+     * Lettuce's event loop parses it while the caller exports the batch it has; {@link #takeReadAhead} collects it.
+     * Without BLOCK the command never holds the connection, so the caller's XACK and other commands follow it
+     * without waiting. One read ahead at a time.
+     */
+    public void readNewAhead(int count) {
+        if (readAhead != null) throw new IllegalStateException("a read ahead is outstanding");
+        readAhead = async.xreadgroup(consumer, XReadArgs.Builder.count(count), XReadArgs.StreamOffset.lastConsumed(stream.stream()));
+    }
+
+    /**
+     * The entries read ahead (none when no read is outstanding), waiting at most the connection's timeout; Redis
+     * errors are thrown as the synchronous API throws them. The entries are this consumer's, pending, from the moment
+     * Redis answered.
+     */
+    public List<StreamEntry> takeReadAhead() {
+        RedisFuture<List<StreamMessage<String, String>>> reply = readAhead;
+        readAhead = null;
+        if (reply == null) return List.of();
+        long timeout = redis.getStatefulConnection().getTimeout().toNanos();
+        return toEntries(LettuceFutures.awaitOrCancel(reply, timeout, TimeUnit.NANOSECONDS));
+    }
+
+    /** Forgets an outstanding read ahead (after a failure, or by a new loop): its entries stay pending for a later read. */
+    public void dropReadAhead() {
+        readAhead = null;
+    }
+
+    /** Ids of the entries read ahead, if they have arrived: they are held too, while the current batch is retried. */
+    private List<String> readAheadIds() {
+        RedisFuture<List<StreamMessage<String, String>>> reply = readAhead;
+        if (reply == null || !reply.isDone() || reply.toCompletableFuture().isCompletedExceptionally()) return List.of();
+        List<String> ids = new ArrayList<>();
+        for (StreamMessage<String, String> m : reply.toCompletableFuture().getNow(List.of())) ids.add(m.getId());
+        return ids;
     }
 
     /** Entries already delivered to this consumer and not acknowledged (a restart with the same consumer name). */
@@ -89,12 +136,14 @@ public final class RedisStreams {
     }
 
     /**
-     * Resets the idle time of entries this consumer is still working on (a long export retry), so
-     * that other instances do not take them over; XCLAIM JUSTID leaves the delivery count alone.
+     * Resets the idle time of entries this consumer is still working on (a long export retry), and of those it has
+     * read ahead, so that other instances do not take them over; XCLAIM JUSTID leaves the delivery count alone.
      */
     public void touch(List<String> ids) {
-        if (!ids.isEmpty()) {
-            redis.xclaim(stream.stream(), consumer, XClaimArgs.Builder.minIdleTime(0).justid(), ids.toArray(String[]::new));
+        List<String> held = new ArrayList<>(ids);
+        held.addAll(readAheadIds());
+        if (!held.isEmpty()) {
+            redis.xclaim(stream.stream(), consumer, XClaimArgs.Builder.minIdleTime(0).justid(), held.toArray(String[]::new));
         }
     }
 
