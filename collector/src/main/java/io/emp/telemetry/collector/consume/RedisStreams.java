@@ -91,7 +91,7 @@ public final class RedisStreams {
         return toEntries(LettuceFutures.awaitOrCancel(reply, timeout, TimeUnit.NANOSECONDS));
     }
 
-    /** Forgets an outstanding read ahead (after a failure, or by a new loop): its entries stay pending for a later read. */
+    /** Forgets an outstanding read ahead (a new loop after one died): its entries stay pending for a later read. */
     public void dropReadAhead() {
         readAhead = null;
     }

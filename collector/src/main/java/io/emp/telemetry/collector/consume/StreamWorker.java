@@ -93,7 +93,8 @@ public final class StreamWorker implements Runnable {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
-                redis.dropReadAhead(); // its entries, if Redis sent them, stay pending for resume or XAUTOCLAIM
+                // A batch read ahead stays: it is taken at the next round like a batch held through a failed XACK
+                // (Redis restarted empty: its entries exist only here now); a read that failed throws there.
                 if (!running) return;
                 if (isNoGroup(e)) groupReady = false;
                 if (failures == 0 || failures % 20 == 0) {
