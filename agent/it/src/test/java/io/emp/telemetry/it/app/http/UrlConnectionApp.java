@@ -29,8 +29,13 @@ public final class UrlConnectionApp {
                 out.write("{}".getBytes(StandardCharsets.UTF_8));
             }
             System.out.println("post " + post.getResponseCode());
+            // Read the body, as the other clients' apps do: the server flushes "ok" only when its
+            // handler ends, and closing the server before that fails the handler ("stream is
+            // closed"), which the agent rightly records as an api.error.
             HttpURLConnection redirect = open(server.base() + "/redirect");
-            System.out.println("redirect " + redirect.getResponseCode());
+            try (InputStream in = redirect.getInputStream()) {
+                System.out.println("redirect " + redirect.getResponseCode() + " " + new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
             try {
                 open("http://127.0.0.1:" + LocalServer.closedPort() + "/").connect();
                 System.out.println("refused?!");
