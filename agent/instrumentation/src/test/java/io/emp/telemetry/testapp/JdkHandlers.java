@@ -39,6 +39,17 @@ public final class JdkHandlers {
         }
     }
 
+    /** Sends 200 and a promised 10-byte body, writes 3 bytes, then fails. */
+    public static final class CrashingMidBody implements HttpHandler {
+        @Override
+        public void handle(HttpExchange exchange) throws IOException {
+            exchange.sendResponseHeaders(200, 10);
+            exchange.getResponseBody().write("par".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            exchange.getResponseBody().flush();
+            throw new IllegalStateException("lost the rest");
+        }
+    }
+
     public static final class Crashing implements HttpHandler {
         @Override
         public void handle(HttpExchange exchange) {

@@ -53,9 +53,14 @@ public final class JavaxServletAdvice {
                             @Advice.Thrown Throwable thrown) {
         if (token == null) return;
         // the exit must run whatever happens: it ends the request the handler keeps per thread
+        // A servlet that threw before the response was committed has sent nothing yet (its status
+        // still reads 200): -1, and the handler records the 500 the container will send. Once
+        // committed, the status on the wire is the one to record.
         int status = -1;
         try {
-            if (response instanceof HttpServletResponse) status = ((HttpServletResponse) response).getStatus();
+            if (response instanceof HttpServletResponse && (thrown == null || response.isCommitted())) {
+                status = ((HttpServletResponse) response).getStatus();
+            }
         } catch (Throwable unknown) {
             status = -1;
         }

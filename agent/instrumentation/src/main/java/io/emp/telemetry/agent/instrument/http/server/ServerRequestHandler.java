@@ -98,8 +98,10 @@ final class ServerRequestHandler implements ServerRequestSite {
         public void end(int responseStatus, Throwable thrown) {
             IN_FLIGHT.remove();
             Spans.close(span);
-            // A handler that threw has not answered yet: the server will send a 500.
-            int status = thrown != null ? 500 : responseStatus;
+            // A handler that threw before answering: the server will send a 500. One that threw
+            // after sending its status (a body cut short) is recorded with the status sent, as
+            // the OpenTelemetry agent does; error.type names the exception either way.
+            int status = thrown != null && responseStatus <= 0 ? 500 : responseStatus;
             String errorType = thrown != null ? thrown.getClass().getName()
                     : status >= 500 ? Integer.toString(status) : null;
 

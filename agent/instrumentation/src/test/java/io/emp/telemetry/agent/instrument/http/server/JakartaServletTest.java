@@ -49,6 +49,7 @@ class JakartaServletTest {
         ServletContextHandler context = new ServletContextHandler("/app");
         context.addServlet(new ServletHolder(new ItemsServlet()), "/items/*");
         context.addServlet(new ServletHolder(new FailingServlet()), "/boom");
+        context.addServlet(new ServletHolder(new FailingAfterCommitServlet()), "/cut-short");
         context.addServlet(new ServletHolder(new ForwardingServlet()), "/old/*");
         context.addServlet(new ServletHolder(new ItemsServlet()), "/");
         // as Spring Boot's /error: the container dispatches the failure to an error page servlet
@@ -112,6 +113,11 @@ class JakartaServletTest {
         assertEquals(request.spanId(), error.spanId());
         assertEquals("/app/boom", request.data().get(Attributes.URL_PATH), "the error page dispatch is no request of its own");
         assertEquals(1, events.ofType(ServerEvents.ERROR).size(), () -> "one api.error: " + events.ofType(ServerEvents.ERROR));
+    }
+
+    @Test
+    void aServletThatThrowsAfterCommittingKeepsTheStatusSent() {
+        CutShortResponse.assertRecordedWithStatusSent(events, "GET", base + "/cut-short", 200);
     }
 
     @Test
@@ -211,6 +217,17 @@ class JakartaServletTest {
         @Override
         protected void doGet(HttpServletRequest req, HttpServletResponse resp) {
             throw new IllegalStateException("inventory is down");
+        }
+    }
+
+    /** Commits 200 with part of its body, then fails: the client has the 200 already. */
+    static final class FailingAfterCommitServlet extends HttpServlet {
+        @Override
+        protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+            resp.setContentLength(10);
+            resp.getOutputStream().write(new byte[]{'p', 'a', 'r'});
+            resp.flushBuffer();
+            throw new IllegalStateException("lost the rest");
         }
     }
 

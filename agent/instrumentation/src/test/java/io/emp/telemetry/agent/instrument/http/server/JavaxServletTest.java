@@ -84,12 +84,28 @@ class JavaxServletTest {
         assertTrue(error.isError());
         assertEquals(IllegalArgumentException.class.getName(), error.errorType());
         assertEquals("DELETE", error.data().get(Attributes.HTTP_REQUEST_METHOD));
+        assertEquals(500, events.await(ServerEvents.REQUEST, 1).get(0).data().get(Attributes.HTTP_RESPONSE_STATUS_CODE),
+                "nothing was sent: the container answers 500");
+    }
+
+    @Test
+    void aServletThatThrowsAfterCommittingKeepsTheStatusSent() {
+        CutShortResponse.assertRecordedWithStatusSent(events, "PUT", base + "/orders/3", 202);
     }
 
     static final class OrdersServlet extends HttpServlet {
         @Override
         protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
             resp.getWriter().write("order");
+        }
+
+        @Override
+        protected void doPut(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+            resp.setStatus(202);
+            resp.setContentLength(10);
+            resp.getOutputStream().write(new byte[]{'p', 'a', 'r'});
+            resp.flushBuffer();
+            throw new IllegalStateException("lost the rest");
         }
 
         @Override

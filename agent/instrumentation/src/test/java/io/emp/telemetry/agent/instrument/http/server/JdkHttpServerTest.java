@@ -31,6 +31,7 @@ class JdkHttpServerTest {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/orders", new JdkHandlers.Delegating(new JdkHandlers.Orders()));
         server.createContext("/crash", new JdkHandlers.Crashing());
+        server.createContext("/cut-short", new JdkHandlers.CrashingMidBody());
         server.start();
         base = "http://127.0.0.1:" + server.getAddress().getPort();
     }
@@ -73,5 +74,10 @@ class JdkHttpServerTest {
         TelemetryEvent request = events.ofType(ServerEvents.REQUEST).get(0);
         assertEquals(500, request.data().get(Attributes.HTTP_RESPONSE_STATUS_CODE));
         assertNull(request.parentSpanId());
+    }
+
+    @Test
+    void aHandlerThatThrowsAfterSendingItsStatusKeepsThatStatus() {
+        CutShortResponse.assertRecordedWithStatusSent(events, "GET", base + "/cut-short", 200);
     }
 }
