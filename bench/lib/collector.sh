@@ -12,13 +12,16 @@ CB_GROUP=telemetry-collectors
 # name|JAVA_OPTS ("launcher" = the launcher's own defaults; "+cds" = those plus an AppCDS archive)
 # "baseline" = the launcher's defaults with the jar of BENCH_COLLECTOR_BASELINE_JAR (an earlier build), to measure
 # a code change before/after in one alternated run; "launcher-c2" = the launcher's defaults with C2 left on
-# (no TieredStopAtLevel=1, default compiler threads): what C1-only costs in CPU per event and saves in RSS.
+# (no TieredStopAtLevel=1, default compiler threads): what C1-only costs in CPU per event and saves in RSS;
+# "launcher-young-third" = the launcher's defaults before 2026-12-02, with the JVM's own generation sizes (young
+# a third of the heap, survivor spaces a tenth of that): what the larger young generation saves in full GCs.
 CB_SETTINGS_ALL=(
   "jvm-defaults|-Xshare:auto"
   "old-image|-Xmx32m -XX:+UseSerialGC -XX:MaxMetaspaceSize=64m -XX:ReservedCodeCacheSize=32m -Xss512k -Dio.netty.allocator.type=unpooled"
   "launcher|"
   "launcher+cds|"
   "baseline|"
+  "launcher-young-third|-Xms8m -Xmx24m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:ReservedCodeCacheSize=16m -XX:MaxMetaspaceSize=48m -XX:CompressedClassSpaceSize=16m -Xss256k -XX:MaxDirectMemorySize=32m -Dio.netty.allocator.type=unpooled -Djdk.nio.maxCachedBufferSize=262144"
   "launcher-c2|-Xms8m -Xmx24m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=16m -XX:MaxMetaspaceSize=48m -XX:CompressedClassSpaceSize=16m -Xss256k -XX:MaxDirectMemorySize=32m -Dio.netty.allocator.type=unpooled -Djdk.nio.maxCachedBufferSize=262144"
 )
 
@@ -60,7 +63,8 @@ cb_group_field() {
 
 cb_opts_of() { local s; for s in "${CB_SETTINGS_ALL[@]}"; do [ "${s%%|*}" = "$1" ] && { echo "${s#*|}"; return 0; }; done; die "unknown collector setting $1"; }
 
-# cb_start EXPORTER SETTING LOG: the collector through the launcher, on the private Redis
+# cb_start EXPORTER SETTING LOG: the collector through the launcher, on the private Redis; its GC log is LOG.gc
+# (through JDK_JAVA_OPTIONS, which adds to the launcher's options where JAVA_OPTS would replace them)
 cb_start() {
   local exporter=$1 setting=$2 log=$3 opts cds=off jar="$WORK/emp-collector.jar"
   opts=$(cb_opts_of "$setting")
@@ -69,7 +73,8 @@ cb_start() {
   local env_=(EMP_REDIS_URL="$(redis_url)" EMP_EXPORTERS="$exporter" EMP_COLLECTOR_HEALTH_PORT=0
               EMP_COLLECTOR_FILE_PATH="$WORK/collector-out/events.jsonl" EMP_COLLECTOR_CONSUMER=bench
               EMP_COLLECTOR_JAR="$jar" EMP_COLLECTOR_CDS="$cds"
-              EMP_COLLECTOR_CDS_ARCHIVE="$WORK/emp-collector.jsa" JAVA_OPTS="$opts")
+              EMP_COLLECTOR_CDS_ARCHIVE="$WORK/emp-collector.jsa" JAVA_OPTS="$opts"
+              JDK_JAVA_OPTIONS="-Xlog:gc:file=$log.gc")
   [ "$exporter" = otlp ] && env_+=(OTEL_EXPORTER_OTLP_ENDPOINT="http://127.0.0.1:$CB_SINK_PORT" OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf)
   rm -rf "$WORK/collector-out"; mkdir -p "$WORK/collector-out"
   env "${env_[@]}" sh bin/emp-collector run >"$log" 2>&1 &
@@ -77,6 +82,15 @@ cb_start() {
 }
 
 cb_hwm_mib() { awk '/^VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status" 2>/dev/null || echo 0; }
+
+# full_gcs=N young_gcs=N gc_pause_ms=N of a GC log (-Xlog:gc): counts, unlike CPU time, do not move with the
+# machine's load
+cb_gc_fields() {
+  local prefix=$1 gc=$2
+  [ -f "$gc" ] || { echo "${prefix}full_gcs=- ${prefix}young_gcs=- ${prefix}gc_pause_ms=-"; return; }
+  echo "${prefix}full_gcs=$(grep -c 'Pause Full' "$gc") ${prefix}young_gcs=$(grep -c 'Pause Young' "$gc")" \
+    "${prefix}gc_pause_ms=$(grep -o '[0-9.]*ms$' "$gc" | tr -d ms | awk '{ s += $1 } END { printf "%.0f", s }')"
+}
 
 cb_row() {
   local e=$1 s=$2 kv; shift 2
@@ -111,7 +125,8 @@ cb_rate_leg() {
   local written cpu100k
   written=$(sed -n 's/.* written=\([0-9]*\) .*/\1/p' "$OUT/collector-$exporter-$label-bench.txt" | tail -1)
   cpu100k=$(cb_cpu_per_100k "$cpu" "${written:-0}")
-  cb_row "$exporter" "$label" rate_written="${achieved:-0}" vmhwm_mib="$hwm" vmrss_max_mib="${rss_max:-0}" \
+  # shellcheck disable=SC2046 # key=value words
+  cb_row "$exporter" "$label" $(cb_gc_fields rate_ "$log.gc") rate_written="${achieved:-0}" vmhwm_mib="$hwm" vmrss_max_mib="${rss_max:-0}" \
     lag_at_end="$lag_end" catchup_ms="$catchup" load="$load" rate_cpu_100k="$cpu100k"
   say "collector $exporter/$label at $CB_RATE/s: written ${achieved:-?}/s, VmHWM $hwm MiB (max sampled VmRSS ${rss_max:-?}), lag at end $lag_end, caught up after ${catchup} ms, $cpu100k CPU-s per 100 000 events (load $load)"
 }
@@ -129,8 +144,8 @@ cb_preload() {
   each=$(( (CB_DRAIN - $(rcli XLEN emp:events)) / ${#ids[@]} ))
   for id in "${ids[@]}"; do
     mapfile -t fields < <(rcli --raw XRANGE emp:events "$id" "$id" | tail -n +2)
-    redis-benchmark -p "$REDIS_PORT" -c 1 -P 64 -n "$each" XADD emp:events '*' "${fields[@]}" >/dev/null 2>&1 \
-      || die "redis-benchmark could not fill the stream"
+    redis-benchmark -p "$REDIS_PORT" -c 1 -P 64 -n "$each" XADD emp:events '*' "${fields[@]}" >"$WORK/fill.txt" 2>&1 \
+      || { tail -5 "$WORK/fill.txt" >&2; die "redis-benchmark could not fill the stream (entry $id, ${#fields[@]} fields)"; }
   done
 }
 
@@ -156,7 +171,8 @@ cb_drain_leg() {
   local rate=0
   [ "$t_end" -gt "$t_first" ] && rate=$(( (total - r0) * 1000 / (t_end - t_first) ))
   local cpu100k; cpu100k=$(cb_cpu_per_100k $(( cpu_end - cpu_first )) $(( total - r0 )))
-  cb_row "$exporter" "$label" drain_events="$total" drain_per_s="$rate" drain_vmhwm_mib="$hwm" drain_load="$load" \
+  # shellcheck disable=SC2046 # key=value words
+  cb_row "$exporter" "$label" $(cb_gc_fields drain_ "$log.gc") drain_events="$total" drain_per_s="$rate" drain_vmhwm_mib="$hwm" drain_load="$load" \
     drain_cpu_100k="$cpu100k"
   say "collector $exporter/$label drain: $total events at $rate events/s (first read to all acknowledged), $cpu100k CPU-s per 100 000 events, VmHWM $hwm MiB (load $load)"
 }
@@ -166,11 +182,13 @@ cb_table() {
     { k = $1 SUBSEP $2; if (!(k in seen)) { seen[k] = 1; rows[++n] = k } v[$1, $2, $3] = $4 }
     END {
       printf "\n## Collector footprint (%s events/s for the RSS legs)\n\n", rate
-      printf "| exporter | JVM setting | written events/s | peak RSS (VmHWM) MiB | lag at end | caught up after ms | CPU-s per 100k at the rate | drain events/s | CPU-s per 100k draining | peak RSS draining MiB | load avg (rate / drain) |\n"
-      printf "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n"
+      printf "| exporter | JVM setting | written events/s | peak RSS (VmHWM) MiB | lag at end | caught up after ms | CPU-s per 100k at the rate | drain events/s | CPU-s per 100k draining | peak RSS draining MiB | full / young GCs (rate; drain) | GC pause ms (rate / drain) | load avg (rate / drain) |\n"
+      printf "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n"
       for (i = 1; i <= n; i++) { split(rows[i], p, SUBSEP); e = p[1]; s = p[2]
-        printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s / %s |\n", e, s, v[e, s, "rate_written"], v[e, s, "vmhwm_mib"], v[e, s, "lag_at_end"], \
-          v[e, s, "catchup_ms"], v[e, s, "rate_cpu_100k"], v[e, s, "drain_per_s"], v[e, s, "drain_cpu_100k"], v[e, s, "drain_vmhwm_mib"], v[e, s, "load"], v[e, s, "drain_load"] }
+        printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s / %s; %s / %s | %s / %s | %s / %s |\n", e, s, v[e, s, "rate_written"], v[e, s, "vmhwm_mib"], v[e, s, "lag_at_end"], \
+          v[e, s, "catchup_ms"], v[e, s, "rate_cpu_100k"], v[e, s, "drain_per_s"], v[e, s, "drain_cpu_100k"], v[e, s, "drain_vmhwm_mib"], \
+          v[e, s, "rate_full_gcs"], v[e, s, "rate_young_gcs"], v[e, s, "drain_full_gcs"], v[e, s, "drain_young_gcs"], \
+          v[e, s, "rate_gc_pause_ms"], v[e, s, "drain_gc_pause_ms"], v[e, s, "load"], v[e, s, "drain_load"] }
       printf "\n| target (issue 8) | exporter | launcher defaults | |\n|---|---|---|---|\n"
       for (i = 1; i <= n; i++) { split(rows[i], p, SUBSEP); if (p[2] !~ /^launcher(_r[0-9]+)?$/) continue; e = p[1]
         h = v[e, p[2], "vmhwm_mib"]; d = v[e, p[2], "drain_per_s"]
